@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Idempotent installer for everything Tier1 needs to build and test (see /work/shared/TOOLCHAIN.md).
+# Each step checks first and only acts when something is missing, so a second run takes seconds.
+# Downloads go only through apt, cargo (crates.io) and npm.
+#
+#   bash scripts/setup.sh
+#   TIER1_FORCE_TOOLCHAIN=tier1-web bash scripts/setup.sh   # override the cached toolchain decision
+#                                   (or "stable"; the cache is $HOME/.cache/tier1/toolchain)
+set -euo pipefail
+
+# CI runners may start without HOME.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="$HOME/.cache/tier1"
+TOOLCHAIN_FILE="$CACHE_DIR/toolchain"
+DEBIAN_TOOLCHAIN=tier1-web
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=132
+WASM_TARGET=wasm32-unknown-unknown
+WASM_RUSTLIB=/usr/lib/rustlib/$WASM_TARGET
+WASM_LIBDIR=$WASM_RUSTLIB/lib
+SYSROOT_STAMP=$WASM_RUSTLIB/tier1-sysroot.stamp
+# Bump when the sysroot recipe below changes, to force a rebuild on every machine.
+SYSROOT_RECIPE="v1 -Zbuild-std=std,panic_abort,test RUSTFLAGS=-Cembed-bitcode=yes"
+
+T0=$SECONDS
+mkdir -p "$CACHE_DIR"
+# Serialise concurrent runs (e.g. serve.sh and test.sh started together).
+exec 9>"$CACHE_DIR/setup.lock"
+flock 9
+
+say() { printf 'setup: %-12s %s\n' "$1" "$2"; }
+die() {
+  printf 'setup: ERROR: %s\n' "$1" >&2
+  if [ -n "${2:-}" ] && [ -f "$2" ]; then
+    printf 'setup: last lines of %s:\n' "$2" >&2
+    tail -n 40 "$2" >&2
+  fi
+  exit 1
+}
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
+fi
+as_root() { "${SUDO[@]}" "$@"; }
+
+# ---------------------------------------------------------------------------------------------
+# Toolchain decision (needed first: it decides which apt packages step (a) installs).
+# Tried once per machine: rustup's stable with the wasm32 target if `rustup target add` works
+# within 25 s, otherwise Debian's rustc-web linked into rustup as "tier1-web".
+# ---------------------------------------------------------------------------------------------
+HAVE_RUSTUP=0
+command -v rustup >/dev/null 2>&1 && HAVE_RUSTUP=1
+# rustup may live in ~/.cargo/bin, which is not necessarily on PATH yet.
+if [ $HAVE_RUSTUP = 0 ] && [ -x "$HOME/.cargo/bin/rustup" ]; then
+  PATH="$HOME/.cargo/bin:$PATH"
+  HAVE_RUSTUP=1
+fi
+
+if [ -n "${TIER1_FORCE_TOOLCHAIN:-}" ]; then
+  TC=$TIER1_FORCE_TOOLCHAIN
+  echo "$TC" >"$TOOLCHAIN_FILE"
+  TC_HOW="forced by TIER1_FORCE_TOOLCHAIN"
+elif [ -s "$TOOLCHAIN_FILE" ]; then
+  TC=$(head -n1 "$TOOLCHAIN_FILE")
+  TC_HOW="cached in $TOOLCHAIN_FILE"
+else
+  if [ $HAVE_RUSTUP = 1 ] &&
+    timeout -k 5 25 rustup target add --toolchain stable "$WASM_TARGET" \
+      </dev/null >"$CACHE_DIR/rustup-probe.log" 2>&1; then
+    TC=stable
+    TC_HOW="rustup target add $WASM_TARGET worked"
+  else
+    TC=$DEBIAN_TOOLCHAIN
+    TC_HOW="rustup cannot add $WASM_TARGET here (log: $CACHE_DIR/rustup-probe.log); Debian route"
+  fi
+  echo "$TC" >"$TOOLCHAIN_FILE"
+fi
+case "$TC" in
+  stable | "$DEBIAN_TOOLCHAIN") ;;
+  *) die "unknown toolchain '$TC' in $TOOLCHAIN_FILE (expected stable or $DEBIAN_TOOLCHAIN)" ;;
+esac
+
+# ---------------------------------------------------------------------------------------------
+# (a) apt packages
+# ---------------------------------------------------------------------------------------------
+PKGS=(chromium chromium-driver)
+if [ "$TC" = "$DEBIAN_TOOLCHAIN" ]; then
+  PKGS+=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy rustfmt-web)
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PKGS+=(nodejs npm)
+fi
+MISSING=()
+for p in "${PKGS[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+    MISSING+=("$p")
+  fi
+done
+if [ ${#MISSING[@]} -eq 0 ]; then
+  say apt "ok (${PKGS[*]})"
+else
+  say apt "installing ${MISSING[*]} ..."
+  if [ "$(id -u)" -ne 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
+    die "not root and no sudo: run 'apt-get install -y ${MISSING[*]}' as root"
+  fi
+  {
+    as_root apt-get update &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${MISSING[@]}"
+  } </dev/null >"$CACHE_DIR/apt.log" 2>&1 || die "apt-get install failed" "$CACHE_DIR/apt.log"
+  say apt "installed ${MISSING[*]}"
+fi
+[ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt step"
+[ -x /usr/bin/chromedriver ] || die "/usr/bin/chromedriver missing after apt step"
+
+# ---------------------------------------------------------------------------------------------
+# (b) Rust toolchain
+# ---------------------------------------------------------------------------------------------
+say toolchain "$TC ($TC_HOW)"
+
+if [ "$TC" = stable ]; then
+  [ $HAVE_RUSTUP = 1 ] || die "toolchain 'stable' needs rustup"
+  if rustup target list --installed --toolchain stable 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    say wasm32 "ok (rustup stable has $WASM_TARGET)"
+  else
+    timeout -k 5 120 rustup target add --toolchain stable "$WASM_TARGET" </dev/null \
+      >"$CACHE_DIR/rustup-target.log" 2>&1 ||
+      die "rustup target add $WASM_TARGET failed; to use the Debian route run: TIER1_FORCE_TOOLCHAIN=$DEBIAN_TOOLCHAIN bash scripts/setup.sh" "$CACHE_DIR/rustup-target.log"
+    say wasm32 "installed $WASM_TARGET via rustup"
+  fi
+  COMPONENTS=$(rustup component list --installed --toolchain stable 2>/dev/null || true)
+  NEED=()
+  grep -q '^clippy' <<<"$COMPONENTS" || NEED+=(clippy)
+  grep -q '^rustfmt' <<<"$COMPONENTS" || NEED+=(rustfmt)
+  if [ ${#NEED[@]} -eq 0 ]; then
+    say components "ok (clippy, rustfmt)"
+  else
+    timeout -k 5 120 rustup component add --toolchain stable "${NEED[@]}" </dev/null \
+      >"$CACHE_DIR/rustup-components.log" 2>&1 ||
+      die "rustup component add ${NEED[*]} failed" "$CACHE_DIR/rustup-components.log"
+    say components "installed ${NEED[*]}"
+  fi
+else
+  # Register Debian's /usr toolchain with rustup (if rustup exists at all; without rustup,
+  # /usr/bin/cargo is Debian's and RUSTUP_TOOLCHAIN is simply ignored).
+  if [ $HAVE_RUSTUP = 1 ]; then
+    if rustup toolchain list 2>/dev/null | awk '{print $1}' | grep -qx "$DEBIAN_TOOLCHAIN"; then
+      say link "ok (rustup toolchain $DEBIAN_TOOLCHAIN -> /usr)"
+    else
+      rustup toolchain link "$DEBIAN_TOOLCHAIN" /usr
+      say link "linked rustup toolchain $DEBIAN_TOOLCHAIN -> /usr"
+    fi
+  else
+    say link "skipped (no rustup; using /usr/bin/cargo directly)"
+  fi
+
+  # The wasm32 sysroot must be built by exactly this rustc; the stamp records which one.
+  WANT_STAMP="$(/usr/bin/rustc -vV)
+recipe: $SYSROOT_RECIPE"
+  HAVE_STAMP=$(cat "$SYSROOT_STAMP" 2>/dev/null || true)
+  if [ "$WANT_STAMP" = "$HAVE_STAMP" ] &&
+    compgen -G "$WASM_LIBDIR/libstd-*.rlib" >/dev/null &&
+    compgen -G "$WASM_LIBDIR/libtest-*.rlib" >/dev/null &&
+    compgen -G "$WASM_LIBDIR/libpanic_abort-*.rlib" >/dev/null; then
+    say sysroot "ok ($WASM_LIBDIR, $(/usr/bin/rustc --version | awk '{print $2}'))"
+  else
+    say sysroot "building the $WASM_TARGET std from /usr/lib/rustlib/src (about 1 min) ..."
+    B="$CACHE_DIR/sysroot-build"
+    rm -rf "$B"
+    mkdir -p "$B/src"
+    cat >"$B/Cargo.toml" <<'EOF'
+[package]
+name = "tier1_sysroot_build"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[workspace]
+EOF
+    : >"$B/src/lib.rs"
+    (
+      cd "$B"
+      env -u CARGO_BUILD_TARGET -u CARGO_ENCODED_RUSTFLAGS -u CARGO_BUILD_RUSTFLAGS -u RUSTC_WRAPPER \
+        RUSTUP_TOOLCHAIN="$DEBIAN_TOOLCHAIN" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        RUSTFLAGS=-Cembed-bitcode=yes CARGO_TARGET_DIR="$B/target" \
+        /usr/bin/cargo build --release -Zbuild-std=std,panic_abort,test --target "$WASM_TARGET"
+    ) </dev/null >"$CACHE_DIR/sysroot-build.log" 2>&1 ||
+      die "wasm32 sysroot build failed" "$CACHE_DIR/sysroot-build.log"
+    DEPS="$B/target/$WASM_TARGET/release/deps"
+    compgen -G "$DEPS/libstd-*.rlib" >/dev/null || die "sysroot build produced no libstd rlib" "$CACHE_DIR/sysroot-build.log"
+    as_root mkdir -p "$WASM_LIBDIR"
+    as_root rm -f "$WASM_LIBDIR"/*.rlib "$SYSROOT_STAMP"
+    N=0
+    for f in "$DEPS"/lib*.rlib; do
+      case "$(basename "$f")" in libtier1_sysroot_build-*) continue ;; esac
+      as_root cp "$f" "$WASM_LIBDIR/"
+      N=$((N + 1))
+    done
+    printf '%s\n' "$WANT_STAMP" | as_root tee "$SYSROOT_STAMP" >/dev/null
+    rm -rf "$B/target"
+    say sysroot "installed $N rlibs into $WASM_LIBDIR"
+    # Stale wasm32 build output fails with "can't find crate for `leptos`" after a new sysroot.
+    STALE="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET"
+    if [ -d "$STALE" ]; then
+      rm -rf "$STALE"
+      say sysroot "removed stale $STALE"
+    fi
+  fi
+fi
+
+# From here on use the project environment (PATH, RUSTUP_TOOLCHAIN, ...).
+# shellcheck source=scripts/env.sh
+. "$ROOT/scripts/env.sh"
+
+# ---------------------------------------------------------------------------------------------
+# (c) trunk
+# ---------------------------------------------------------------------------------------------
+have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
+  say trunk "ok ($TRUNK_VERSION)"
+else
+  say trunk "installing $TRUNK_VERSION (found '${have_trunk:-none}'; about 6 min on 2 cores) ..."
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force </dev/null \
+    >"$CACHE_DIR/trunk-install.log" 2>&1 || die "cargo install trunk failed" "$CACHE_DIR/trunk-install.log"
+  have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
+  [ "$have_trunk" = "$TRUNK_VERSION" ] || die "trunk on PATH is '$have_trunk' after install ($(command -v trunk))"
+  say trunk "installed $TRUNK_VERSION"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# (d) wasm-bindgen-cli at exactly the Cargo.lock version (also provides wasm-bindgen-test-runner)
+# ---------------------------------------------------------------------------------------------
+[ -f "$ROOT/Cargo.lock" ] || die "Cargo.lock not found; it pins the wasm-bindgen version"
+WBG_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' "$ROOT/Cargo.lock")
+[ -n "$WBG_VERSION" ] || die "no wasm-bindgen package in Cargo.lock"
+have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_wbg" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
+  say wasm-bindgen "ok ($WBG_VERSION, as in Cargo.lock)"
+else
+  say wasm-bindgen "installing wasm-bindgen-cli $WBG_VERSION (found '${have_wbg:-none}'; about 3 min) ..."
+  # No --locked: with it, 0.2.130 fails on a locked dependency version missing from the registry.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force </dev/null \
+    >"$CACHE_DIR/wasm-bindgen-install.log" 2>&1 ||
+    die "cargo install wasm-bindgen-cli failed" "$CACHE_DIR/wasm-bindgen-install.log"
+  have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  [ "$have_wbg" = "$WBG_VERSION" ] || die "wasm-bindgen on PATH is '$have_wbg' after install ($(command -v wasm-bindgen))"
+  say wasm-bindgen "installed $WBG_VERSION"
+fi
+TRUNK_WBG=$(sed -n 's/^[[:space:]]*wasm_bindgen[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/Trunk.toml" 2>/dev/null | head -n1)
+if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
+  die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has $WBG_VERSION: update Trunk.toml"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# (e) npm packages (binaryen 132 = wasm-opt, playwright-core, axe-core)
+# ---------------------------------------------------------------------------------------------
+if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
+  [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say npm "npm ci ..."
+  (cd "$ROOT" && npm ci --no-audit --no-fund) </dev/null >"$CACHE_DIR/npm-ci.log" 2>&1 ||
+    die "npm ci failed" "$CACHE_DIR/npm-ci.log"
+  say npm "installed node_modules from package-lock.json"
+else
+  say npm "ok (node_modules up to date with package-lock.json)"
+fi
+have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
+[ "$have_opt" = "$WASM_OPT_VERSION" ] ||
+  die "wasm-opt on PATH is '${have_opt:-none}' ($(command -v wasm-opt || echo missing)), expected $WASM_OPT_VERSION from node_modules/.bin"
+
+say done "in $((SECONDS - T0)) s (toolchain $TC, trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $WASM_OPT_VERSION)"

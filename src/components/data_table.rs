@@ -1,0 +1,127 @@
+//! A sortable, filterable table with explicit empty states. Headers are buttons (keyboard sortable) and
+//! announce their sort through `aria-sort`; the row count is a polite live region.
+
+use leptos::prelude::*;
+
+use super::EmptyState;
+use crate::domain::table::{Row, Sort, Table};
+use crate::i18n::Key;
+use crate::state::{tr, use_locale};
+use crate::test_ids;
+
+#[component]
+pub fn DataTable(
+    #[prop(into)] table: Signal<Table>,
+    /// Accessible name of the table (the view's title).
+    #[prop(into)]
+    label: Signal<String>,
+    /// Shown instead of the table when it has no rows at all.
+    empty: Key,
+) -> impl IntoView {
+    let locale = use_locale();
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<Sort>);
+    let rows = Memo::new(move |_| table.with(|t| t.view(&filter.get(), sort.get())));
+    let total = Memo::new(move |_| table.with(|t| t.rows.len()));
+
+    let toggle_sort = move |column: usize| {
+        sort.update(|s| {
+            *s = match *s {
+                Some(Sort { column: c, descending: false }) if c == column => Some(Sort { column, descending: true }),
+                Some(Sort { column: c, descending: true }) if c == column => None,
+                _ => Some(Sort { column, descending: false }),
+            }
+        })
+    };
+
+    let header = move |(index, text): (usize, String)| {
+        let aria_sort = move || match sort.get() {
+            Some(Sort { column, descending }) if column == index => if descending { "descending" } else { "ascending" },
+            _ => "none",
+        };
+        let label = {
+            let text = text.clone();
+            move || locale.get().fill(Key::SortBy, &[("column", &text)])
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="t1-table__sort" aria-label=label on:click=move |_| toggle_sort(index)>
+                    {text}
+                    <span class="t1-table__sort-icon" aria-hidden="true"></span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <Show
+            when=move || { total.get() > 0 }
+            fallback=move || view! { <EmptyState message=empty /> }
+        >
+            <div class="t1-table" data-testid=test_ids::DATA_TABLE>
+                <div class="t1-table__toolbar">
+                    <label class="t1-field">
+                        <span class="t1-field__label">{tr(Key::FilterLabel)}</span>
+                        <input
+                            type="search"
+                            class="t1-input"
+                            data-testid=test_ids::TABLE_FILTER
+                            placeholder=tr(Key::FilterPlaceholder)
+                            prop:value=move || filter.get()
+                            on:input:target=move |ev| filter.set(ev.target().value())
+                        />
+                    </label>
+                    <p class="t1-table__count" role="status" data-testid=test_ids::TABLE_COUNT>
+                        {move || {
+                            locale.get().fill(
+                                Key::RowsShown,
+                                &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.get().to_string())],
+                            )
+                        }}
+                    </p>
+                </div>
+                <div class="t1-table__scroll">
+                    <table>
+                        <caption class="t1-visually-hidden">{move || label.get()}</caption>
+                        <thead>
+                            <tr>
+                                {move || table.with(|t| t.headers.clone()).into_iter().enumerate().map(header).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|row| row.clone() children=table_row />
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="t1-empty">{tr(Key::NoRowsFiltered)}</p>
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+fn table_row(row: Row) -> impl IntoView {
+    view! {
+        <tr data-testid=test_ids::TABLE_ROW data-key=row.key.clone()>
+            {row
+                .cells
+                .into_iter()
+                .map(|cell| {
+                    let tone = cell.tone.as_str();
+                    let main = if cell.badge {
+                        view! { <span class=format!("t1-badge t1-badge--{tone}") data-tone=tone>{cell.text}</span> }.into_any()
+                    } else {
+                        view! { <span class=format!("t1-tone--{tone}")>{cell.text}</span> }.into_any()
+                    };
+                    view! {
+                        <td>
+                            {main}
+                            {cell.detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}
+                        </td>
+                    }
+                })
+                .collect_view()}
+        </tr>
+    }
+}

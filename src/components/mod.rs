@@ -1,0 +1,9 @@
+//! Reusable, domain-agnostic UI pieces.
+
+mod data_table;
+mod status;
+mod user_picker;
+
+pub use data_table::DataTable;
+pub use status::{async_view, EmptyState, ErrorPanel, LoadingState};
+pub use user_picker::UserPicker;

@@ -1,0 +1,183 @@
+//! The user lookup: an ARIA 1.2 combobox. Results appear as you type (debounced), match the start of any
+//! word ignoring case and accents, and are keyboard navigable: arrows move, Enter selects, Escape closes.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::domain::search::rank_key;
+use crate::i18n::Key;
+use crate::model::User;
+use crate::state::{tr, use_client, use_locale};
+use crate::test_ids;
+
+/// Typing pauses shorter than this do not start a lookup: one request per pause, not per keystroke.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+const MIN_CHARS: usize = 2;
+
+#[component]
+pub fn UserPicker(
+    #[prop(into)] on_select: Callback<User>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let client = use_client();
+    let locale = use_locale();
+    let typed = RwSignal::new(String::new());
+    let committed = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u64);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+
+    let results = LocalResource::new(move || {
+        let client = client.get();
+        let query = committed.get();
+        async move {
+            if query.trim().chars().count() < MIN_CHARS {
+                return Ok(Vec::new());
+            }
+            let mut users = client.search_users(&query).await?;
+            users.sort_by_key(|u| rank_key(&query, &u.display_name));
+            Ok::<_, crate::graph::ApiError>(users)
+        }
+    });
+    let current = move || results.get().and_then(Result::ok).unwrap_or_default();
+    let settled = move || typed.get() == committed.get() && results.get().is_some();
+
+    let on_input = move |value: String| {
+        typed.set(value.clone());
+        open.set(true);
+        active.set(None);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    committed.set(value);
+                }
+            },
+            DEBOUNCE,
+        );
+    };
+    let choose = move |user: User| {
+        open.set(false);
+        on_select.run(user);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = current().len();
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" => {
+                let users = current();
+                let pick = active.get_untracked().or((users.len() == 1).then_some(0));
+                if let Some(user) = pick.and_then(|i| users.get(i).cloned()) {
+                    ev.prevent_default();
+                    choose(user);
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() && !typed.get_untracked().is_empty() {
+                    open.set(false);
+                    active.set(None);
+                } else if let Some(cancel) = on_cancel {
+                    cancel.run(());
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let status = move || {
+        let l = locale.get();
+        let query = typed.get();
+        if query.trim().chars().count() < MIN_CHARS {
+            return l.text(Key::SearchMinChars).to_string();
+        }
+        if !settled() {
+            return l.text(Key::SearchSearching).to_string();
+        }
+        match results.get() {
+            Some(Err(e)) => crate::components::status::explanation(l, &e),
+            Some(Ok(users)) if users.is_empty() => l.fill(Key::SearchNoResults, &[("query", query.trim())]),
+            Some(Ok(users)) => l.fill(Key::SearchResultsCount, &[("count", &users.len().to_string())]),
+            None => l.text(Key::SearchSearching).to_string(),
+        }
+    };
+    let expanded = move || open.get() && settled() && !current().is_empty();
+
+    view! {
+        <div class="t1-picker">
+            <label class="t1-field__label" for="t1-user-search">{tr(Key::SearchLabel)}</label>
+            <input
+                id="t1-user-search"
+                class="t1-input t1-picker__input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls="t1-user-results"
+                aria-describedby="t1-user-search-hint"
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("t1-user-option-{i}"))
+                placeholder=tr(Key::SearchPlaceholder)
+                data-testid=test_ids::USER_SEARCH
+                autofocus=true
+                prop:value=move || typed.get()
+                on:input:target=move |ev| on_input(ev.target().value())
+                on:keydown=on_keydown
+                on:blur=move |_| open.set(false)
+                on:focus=move |_| open.set(true)
+            />
+            <p id="t1-user-search-hint" class="t1-visually-hidden">{tr(Key::SearchHint)}</p>
+            <ul
+                id="t1-user-results"
+                class="t1-picker__results"
+                role="listbox"
+                aria-label=tr(Key::SearchLabel)
+                data-testid=test_ids::USER_RESULTS
+                hidden=move || !expanded()
+            >
+                {move || {
+                    current()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, user)| {
+                            let selected = move || active.get() == Some(i);
+                            let chosen = user.clone();
+                            view! {
+                                <li
+                                    id=format!("t1-user-option-{i}")
+                                    role="option"
+                                    class="t1-picker__option"
+                                    class:t1-picker__option--active=selected
+                                    aria-selected=move || selected().to_string()
+                                    data-testid=test_ids::USER_RESULT
+                                    // mousedown, not click: it fires before the input's blur closes the list.
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(chosen.clone());
+                                    }
+                                >
+                                    <span class="t1-picker__name">{user.display_name.clone()}</span>
+                                    <span class="t1-picker__upn">{user.user_principal_name.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <p class="t1-picker__status" role="status" aria-live="polite" data-testid=test_ids::SEARCH_STATUS>
+                {status}
+            </p>
+        </div>
+    }
+}

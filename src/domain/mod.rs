@@ -1,0 +1,9 @@
+//! Pure troubleshooting logic: what the data means for the operator. No Leptos, no web APIs.
+
+pub mod assignment;
+pub mod findings;
+pub mod membership;
+pub mod search;
+pub mod status;
+pub mod table;
+pub mod time;

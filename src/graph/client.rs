@@ -1,0 +1,55 @@
+//! Sends Graph requests, maps failures to [`ApiError`] and follows `@odata.nextLink` to the end.
+
+use serde::de::DeserializeOwned;
+
+use super::{transport::Response, ApiError, GraphRequest, Transport};
+use crate::model::Collection;
+
+/// A guard against a server that keeps returning next links (a loop would otherwise never end).
+const MAX_PAGES: usize = 200;
+
+#[derive(Clone, PartialEq)]
+pub struct GraphClient {
+    transport: Transport,
+}
+
+impl GraphClient {
+    pub fn new(transport: Transport) -> Self {
+        Self { transport }
+    }
+
+    /// One object (or one page) decoded as `T`.
+    pub async fn get<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<T, ApiError> {
+        let response = self.transport.get(&request.to_url(), &request.headers).await?;
+        decode(response)
+    }
+
+    /// Every item of a collection: follows the full next link verbatim and re-sends the request's headers
+    /// on each page, since Graph does not carry them over.
+    pub async fn get_all<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<Vec<T>, ApiError> {
+        let mut items = Vec::new();
+        let mut url = request.to_url();
+        for _ in 0..MAX_PAGES {
+            let response = self.transport.get(&url, &request.headers).await?;
+            let page: Collection<T> = decode(response)?;
+            items.extend(page.value);
+            match page.next_link {
+                Some(next) => url = next,
+                None => return Ok(items),
+            }
+        }
+        Err(ApiError::decode(format!("more than {MAX_PAGES} pages"), None))
+    }
+}
+
+fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if !(200..300).contains(&response.status) {
+        return Err(ApiError::from_status(
+            response.status,
+            &response.body,
+            response.retry_after_secs,
+            response.request_id,
+        ));
+    }
+    serde_json::from_str(&response.body).map_err(|e| ApiError::decode(e.to_string(), response.request_id))
+}

@@ -1,0 +1,227 @@
+//! Every Graph call Tier1 makes, one function each: the request (version, path, `$select`, headers) and the
+//! decoded result. The `*_request` builders are pure so tests can pin the exact URLs.
+
+use super::request::odata_string;
+use super::{ApiError, GraphClient, GraphRequest};
+use crate::model::*;
+
+pub const USER_FIELDS: [&str; 7] =
+    ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
+
+pub const DEVICE_FIELDS: [&str; 17] = [
+    "id",
+    "userId",
+    "userPrincipalName",
+    "deviceName",
+    "operatingSystem",
+    "osVersion",
+    "complianceState",
+    "managementAgent",
+    "managedDeviceOwnerType",
+    "managementState",
+    "enrolledDateTime",
+    "lastSyncDateTime",
+    "azureADDeviceId",
+    "model",
+    "manufacturer",
+    "serialNumber",
+    "isEncrypted",
+];
+
+pub const GROUP_FIELDS: [&str; 6] =
+    ["id", "displayName", "description", "groupTypes", "membershipRule", "securityEnabled"];
+
+/// Results shown in the user picker.
+pub const SEARCH_LIMIT: usize = 15;
+
+pub fn organization_request() -> GraphRequest {
+    GraphRequest::v1("organization").select(&["id", "displayName", "verifiedDomains"])
+}
+
+pub fn device_management_request() -> GraphRequest {
+    GraphRequest::v1("deviceManagement").select(&["subscriptionState", "settings"])
+}
+
+/// `$search` matches the start of words in each property; quotes and backslashes would break the syntax.
+pub fn user_search_request(text: &str) -> GraphRequest {
+    let term: String = text.chars().filter(|c| !matches!(c, '"' | '\\')).collect();
+    let term = term.trim();
+    let expr = format!("\"displayName:{term}\" OR \"userPrincipalName:{term}\" OR \"mail:{term}\"");
+    GraphRequest::v1("users").search(expr).select(&USER_FIELDS).top(SEARCH_LIMIT)
+}
+
+pub fn user_request(id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("users/{id}")).select(&USER_FIELDS)
+}
+
+pub fn license_details_request(id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("users/{id}/licenseDetails"))
+}
+
+pub fn managed_devices_request(id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("users/{id}/managedDevices")).select(&DEVICE_FIELDS)
+}
+
+pub fn member_of_request(id: &str, transitive: bool) -> GraphRequest {
+    let nav = if transitive { "transitiveMemberOf" } else { "memberOf" };
+    GraphRequest::v1(format!("users/{id}/{nav}/microsoft.graph.group")).select(&GROUP_FIELDS).top(999)
+}
+
+/// Directory `in` filters accept at most 15 values.
+pub const GROUP_LOOKUP_CHUNK: usize = 15;
+
+pub fn groups_by_id_request(ids: &[String]) -> GraphRequest {
+    let list: Vec<String> = ids.iter().map(|id| odata_string(id)).collect();
+    GraphRequest::v1("groups").filter(format!("id in ({})", list.join(","))).select(&["id", "displayName"])
+}
+
+pub fn mobile_apps_request() -> GraphRequest {
+    GraphRequest::v1("deviceAppManagement/mobileApps")
+        .select(&["id", "displayName", "publisher", "lastModifiedDateTime"])
+        .expand(&["assignments"])
+}
+
+pub fn app_device_statuses_request(app_id: &str, user_principal_name: &str) -> GraphRequest {
+    GraphRequest::beta(format!("deviceAppManagement/mobileApps/{app_id}/deviceStatuses"))
+        .filter(format!("userPrincipalName eq {}", odata_string(user_principal_name)))
+}
+
+pub fn compliance_policies_request() -> GraphRequest {
+    GraphRequest::v1("deviceManagement/deviceCompliancePolicies")
+        .select(&["id", "displayName", "description", "lastModifiedDateTime"])
+        .expand(&["assignments"])
+}
+
+pub fn configuration_policies_request() -> GraphRequest {
+    GraphRequest::v1("deviceManagement/deviceConfigurations")
+        .select(&["id", "displayName", "description", "lastModifiedDateTime"])
+        .expand(&["assignments"])
+}
+
+/// `compliance`: deviceCompliancePolicyStates, else deviceConfigurationStates.
+pub fn device_policy_states_request(device_id: &str, compliance: bool) -> GraphRequest {
+    let nav = if compliance { "deviceCompliancePolicyStates" } else { "deviceConfigurationStates" };
+    GraphRequest::v1(format!("deviceManagement/managedDevices/{device_id}/{nav}"))
+}
+
+pub fn app_protection_policies_request(user_id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("users/{user_id}/getManagedAppPolicies()"))
+}
+
+pub fn app_registrations_request(user_id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("users/{user_id}/managedAppRegistrations")).expand(&["appliedPolicies", "intendedPolicies"])
+}
+
+pub fn enrollment_configurations_request() -> GraphRequest {
+    GraphRequest::v1("deviceManagement/deviceEnrollmentConfigurations").expand(&["assignments"])
+}
+
+/// Beta: v1.0 lacks `troubleshootingErrorDetails`, the service's own explanation of a failure.
+pub fn enrollment_events_request(user_id: &str) -> GraphRequest {
+    GraphRequest::beta(format!("users/{user_id}/deviceManagementTroubleshootingEvents"))
+}
+
+impl GraphClient {
+    pub async fn organization(&self) -> Result<Organization, ApiError> {
+        let orgs: Vec<Organization> = self.get_all(&organization_request()).await?;
+        orgs.into_iter().next().ok_or_else(|| ApiError::decode("organization list is empty", None))
+    }
+
+    pub async fn device_management(&self) -> Result<DeviceManagement, ApiError> {
+        self.get(&device_management_request()).await
+    }
+
+    pub async fn search_users(&self, text: &str) -> Result<Vec<User>, ApiError> {
+        // One page is enough: the picker shows the best matches, not every match.
+        let page: Collection<User> = self.get(&user_search_request(text)).await?;
+        Ok(page.value)
+    }
+
+    pub async fn user(&self, id: &str) -> Result<User, ApiError> {
+        self.get(&user_request(id)).await
+    }
+
+    pub async fn license_details(&self, id: &str) -> Result<Vec<LicenseDetail>, ApiError> {
+        self.get_all(&license_details_request(id)).await
+    }
+
+    pub async fn managed_devices(&self, id: &str) -> Result<Vec<ManagedDevice>, ApiError> {
+        self.get_all(&managed_devices_request(id)).await
+    }
+
+    pub async fn member_of(&self, id: &str, transitive: bool) -> Result<Vec<Group>, ApiError> {
+        self.get_all(&member_of_request(id, transitive)).await
+    }
+
+    pub async fn groups_by_id(&self, ids: &[String]) -> Result<Vec<Group>, ApiError> {
+        let lookups = ids.chunks(GROUP_LOOKUP_CHUNK).map(|chunk| {
+            let request = groups_by_id_request(chunk);
+            async move { self.get_all::<Group>(&request).await }
+        });
+        let pages = futures::future::try_join_all(lookups).await?;
+        Ok(pages.into_iter().flatten().collect())
+    }
+
+    pub async fn mobile_apps(&self) -> Result<Vec<MobileApp>, ApiError> {
+        self.get_all(&mobile_apps_request()).await
+    }
+
+    pub async fn app_device_statuses(&self, app_id: &str, upn: &str) -> Result<Vec<AppInstallStatus>, ApiError> {
+        self.get_all(&app_device_statuses_request(app_id, upn)).await
+    }
+
+    pub async fn compliance_policies(&self) -> Result<Vec<DevicePolicy>, ApiError> {
+        self.get_all(&compliance_policies_request()).await
+    }
+
+    pub async fn configuration_policies(&self) -> Result<Vec<DevicePolicy>, ApiError> {
+        self.get_all(&configuration_policies_request()).await
+    }
+
+    pub async fn device_policy_states(&self, device_id: &str, compliance: bool) -> Result<Vec<DevicePolicyState>, ApiError> {
+        self.get_all(&device_policy_states_request(device_id, compliance)).await
+    }
+
+    pub async fn app_protection_policies(&self, user_id: &str) -> Result<Vec<AppProtectionPolicy>, ApiError> {
+        self.get_all(&app_protection_policies_request(user_id)).await
+    }
+
+    pub async fn app_registrations(&self, user_id: &str) -> Result<Vec<AppRegistration>, ApiError> {
+        self.get_all(&app_registrations_request(user_id)).await
+    }
+
+    pub async fn enrollment_configurations(&self) -> Result<Vec<EnrollmentConfiguration>, ApiError> {
+        self.get_all(&enrollment_configurations_request()).await
+    }
+
+    pub async fn enrollment_events(&self, user_id: &str) -> Result<Vec<EnrollmentEvent>, ApiError> {
+        self.get_all(&enrollment_events_request(user_id)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_strips_characters_that_break_search_syntax() {
+        let req = user_search_request(" zo\"ë\\ ");
+        assert_eq!(
+            req.query_value("$search"),
+            Some("\"displayName:zoë\" OR \"userPrincipalName:zoë\" OR \"mail:zoë\"")
+        );
+        assert!(req.headers.iter().any(|(k, v)| k == "ConsistencyLevel" && v == "eventual"));
+    }
+
+    #[test]
+    fn status_filter_quotes_the_upn() {
+        let req = app_device_statuses_request("a1", "o'neil@x.example");
+        assert_eq!(req.query_value("$filter"), Some("userPrincipalName eq 'o''neil@x.example'"));
+        assert!(req.to_url().starts_with("beta/deviceAppManagement/mobileApps/a1/deviceStatuses?"));
+    }
+
+    #[test]
+    fn membership_uses_the_group_cast() {
+        assert!(member_of_request("u", true).to_url().starts_with("v1.0/users/u/transitiveMemberOf/microsoft.graph.group?"));
+    }
+}

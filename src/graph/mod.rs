@@ -1,0 +1,15 @@
+//! The data seam. Panes call the typed endpoints in [`endpoints`]; those build Graph requests, send them
+//! through a [`Transport`] and decode Graph JSON. Demo mode's transport is an in-process fake Graph
+//! ([`fixture::FixtureGraph`]) serving the bundled tenants, so panes never know where data comes from.
+
+pub mod client;
+pub mod endpoints;
+pub mod error;
+pub mod fixture;
+pub mod request;
+pub mod transport;
+
+pub use client::GraphClient;
+pub use error::{ApiError, ErrorKind};
+pub use request::{ApiVersion, GraphRequest};
+pub use transport::{Response, Transport};

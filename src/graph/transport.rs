@@ -1,0 +1,46 @@
+//! Where requests go. Demo mode answers from the bundled tenant in-process, with simulated latency;
+//! REST mode (an HTTP transport) plugs in here without any pane changing.
+
+use std::sync::Arc;
+
+use super::{fixture::FixtureGraph, ApiError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub body: String,
+    pub retry_after_secs: Option<u32>,
+    pub request_id: Option<String>,
+}
+
+impl Response {
+    pub fn ok(body: String) -> Self {
+        Self { status: 200, body, retry_after_secs: None, request_id: None }
+    }
+}
+
+#[derive(Clone)]
+pub enum Transport {
+    Fixture(Arc<FixtureGraph>),
+}
+
+impl Transport {
+    /// GET a Graph URL (relative `v1.0/…` or an absolute next link), sending `headers`.
+    pub async fn get(&self, url: &str, _headers: &[(String, String)]) -> Result<Response, ApiError> {
+        match self {
+            Transport::Fixture(graph) => {
+                let (response, delay_ms) = graph.handle(url);
+                crate::platform::sleep_ms(delay_ms).await;
+                Ok(response)
+            }
+        }
+    }
+}
+
+impl PartialEq for Transport {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Transport::Fixture(a), Transport::Fixture(b)) => Arc::ptr_eq(a, b),
+        }
+    }
+}

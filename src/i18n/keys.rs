@@ -1,0 +1,54 @@
+macro_rules! keys {
+    ($($name:ident),* $(,)?) => {
+        /// A visible string. Add a key here and the compiler lists every locale that needs it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($name),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$name),*];
+        }
+    };
+}
+
+keys! {
+    // Chrome
+    AppName, AppTagline, SkipToContent, LanguageLabel, DemoTenantLabel, DemoBadge, LangEn, LangNl, LangFr,
+    // Account status
+    AccountStatusTitle, TenantActive, TenantInactive, SubscriptionState, TenantInactiveHelp, DomainLabel,
+    // User selection
+    UserSelectionTitle, SearchLabel, SearchPlaceholder, SearchHint, SearchNoResults, SearchResultsCount,
+    SearchSearching, SearchMinChars, ChangeUser, Cancel, NoUserSelected, OutOfDateUser,
+    // User status
+    UserStatusTitle, IntuneLicense, Licensed, NotLicensed, PlanNotActive, AccountLabel, AccountEnabled,
+    AccountDisabled, Unknown, DevicesLabel, DeviceCountSummary, AppsLabel, AppsSummary, FindingsTitle, NoFindings,
+    FindingAccountDisabled, FindingNoLicense, FindingPlanNotActive, FindingNotCompliant, FindingStale,
+    FindingProfileError, FindingAppFailed, ErrorCodeSuffix, ShowInView,
+    // Data selector
+    DataSelectorTitle, ViewDevices, ViewClientApps, ViewCompliance, ViewConfiguration, ViewAppProtectionPolicies,
+    ViewAppProtectionStatus, ViewEnrollmentRestrictions, FilterLabel, FilterPlaceholder, RowsShown, SortBy,
+    NoRowsFiltered, Loading, EmptyDevices, EmptyApps, EmptyPolicies, EmptyAppProtectionPolicies,
+    EmptyAppRegistrations, EmptyRestrictions, EmptyGroups,
+    // Columns
+    ColDeviceName, ColManagedBy, ColOwnership, ColIntuneCompliant, ColOs, ColOsVersion, ColLastCheckIn,
+    ColAppInstall, ColAppName, ColPlatform, ColAssignment, ColInstallStatus, ColPolicyName, ColState,
+    ColLastModified, ColDeployedApps, ColStatus, ColAppVersion, ColPolicies, ColLastSync, ColDeviceType, ColType,
+    ColPriority, ColDeviceLimit, ColBlockedPlatforms, ColOsVersions, ColAppliesToUser, ColGroupName,
+    ColMembershipType, ColDirect, ColObjectId, ColDevice,
+    // Values
+    ManagedByMdm, ManagedByConfigMgr, ManagedByCoManaged, ManagedByMde, ManagedByEas, ManagedByOther,
+    OwnershipCompany, OwnershipPersonal, Yes, No, NoInGrace, ComplianceCompliant, ComplianceNoncompliant,
+    ComplianceConflict, ComplianceError, ComplianceInGrace, ComplianceConfigMgr, StateSucceeded,
+    StateNonCompliant, StateNotApplicable, StateRemediated, StateNotAssigned,
+    NoStateReported, InstallInstalled, InstallFailed, InstallNotInstalled, InstallUninstallFailed, InstallPending,
+    IntentRequired, IntentAvailable, IntentAvailableWithoutEnrollment, IntentUninstall,
+    ViaGroup, ViaAllUsers, ViaAllDevices, NotTargeted, NotTargetedNoGroups, ExcludedVia, Unassigned,
+    AppInstallNoFailures, AppInstallFailures, AppInstallNone, JustNow, AgoMinutes, AgoHours, AgoDays, Never,
+    PlatformWindows, PlatformIos, PlatformAndroid, PlatformAndroidEnterprise, PlatformMacos, PlatformAll,
+    RestrictionLimit, RestrictionPlatforms, RestrictionWindowsHello, RestrictionOther, DefaultPriority,
+    AppliesEffective, AppliesOverridden, DoesNotApply, NoneBlocked, PersonalBlocked, OsVersionAtLeast,
+    OsVersionAtMost, AnyOsVersion, LimitSummary, LimitReached, CheckedIn, NotCheckedIn, FlaggedRooted,
+    GroupsTitle, MembershipAssigned, MembershipDynamicUser, MembershipDynamicDevice, Direct, Transitive,
+    // Errors
+    ErrorTitle, ErrorNetwork, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorThrottled,
+    ErrorThrottledSoon, ErrorServer, ErrorBadRequest, ErrorDecode, Retry, CopyDetails, Copied, ErrorDetails,
+}

@@ -1,0 +1,120 @@
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ManagedDevice {
+    pub id: String,
+    pub user_id: Option<String>,
+    pub user_principal_name: Option<String>,
+    pub device_name: String,
+    pub operating_system: String,
+    pub os_version: String,
+    pub compliance_state: ComplianceState,
+    pub management_agent: String,
+    pub managed_device_owner_type: OwnerType,
+    pub management_state: Option<String>,
+    pub enrolled_date_time: Option<String>,
+    pub last_sync_date_time: Option<String>,
+    #[serde(rename = "azureADDeviceId")]
+    pub azure_ad_device_id: Option<String>,
+    pub model: Option<String>,
+    pub manufacturer: Option<String>,
+    pub serial_number: Option<String>,
+    pub is_encrypted: Option<bool>,
+}
+
+/// managedDevice.complianceState.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ComplianceState {
+    Compliant,
+    Noncompliant,
+    Conflict,
+    Error,
+    InGracePeriod,
+    ConfigManager,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+/// managedDeviceOwnerType.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OwnerType {
+    Company,
+    Personal,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+/// Who manages the device, as the troubleshooting pane's "Managed by" column names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManagedBy {
+    Mdm,
+    ConfigMgr,
+    CoManaged,
+    Mde,
+    Eas,
+    Other,
+}
+
+impl ManagedBy {
+    pub fn from_agent(agent: &str) -> Self {
+        match agent {
+            "mdm" | "easMdm" | "microsoft365ManagedMdm" | "intuneClient" | "easIntuneClient" => Self::Mdm,
+            "configurationManagerClient" => Self::ConfigMgr,
+            "configurationManagerClientMdm" | "configurationManagerClientMdmEas" => Self::CoManaged,
+            "msSense" => Self::Mde,
+            "eas" => Self::Eas,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// Per-device policy outcome: `deviceCompliancePolicyState` and `deviceConfigurationState` share this shape.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DevicePolicyState {
+    pub id: String,
+    pub display_name: String,
+    pub platform_type: Option<String>,
+    pub state: PolicyState,
+    pub setting_count: Option<u32>,
+    pub setting_states: Vec<SettingState>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SettingState {
+    pub setting: Option<String>,
+    pub setting_name: Option<String>,
+    pub state: PolicyState,
+    pub error_code: Option<i64>,
+    pub error_description: Option<String>,
+    pub current_value: Option<String>,
+}
+
+/// `complianceStatus`, used for both compliance and configuration policy states.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PolicyState {
+    // Declared worst first, so sorting by state brings problems to the top.
+    Error,
+    Conflict,
+    NonCompliant,
+    Remediated,
+    Compliant,
+    NotApplicable,
+    NotAssigned,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+impl PolicyState {
+    pub fn is_problem(self) -> bool {
+        matches!(self, Self::Error | Self::Conflict | Self::NonCompliant)
+    }
+}

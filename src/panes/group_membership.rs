@@ -1,0 +1,25 @@
+//! Area 5: the groups the user is in, directly or through nesting.
+
+use leptos::prelude::*;
+
+use super::views::UserData;
+use crate::components::{async_view, DataTable};
+use crate::domain::membership::Membership;
+use crate::i18n::Key;
+use crate::state::{tr, use_locale};
+use crate::tables::groups;
+use crate::test_ids;
+
+#[component]
+pub fn GroupMembership(data: UserData) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="t1-card" aria-labelledby="t1-groups-title" data-testid=test_ids::GROUP_MEMBERSHIP>
+            <h2 id="t1-groups-title" class="t1-card__title">{tr(Key::GroupsTitle)}</h2>
+            {async_view(data.groups, Key::GroupsTitle, move |membership: Membership| {
+                let table = Signal::derive(move || groups::table(locale.get(), &membership));
+                view! { <DataTable table label=Signal::derive(move || locale.get().text(Key::GroupsTitle).to_string()) empty=Key::EmptyGroups /> }
+            })}
+        </section>
+    }
+}

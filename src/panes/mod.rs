@@ -1,0 +1,13 @@
+//! The troubleshooting screen's areas, numbered as in the Intune pane: 1 account status, 2 user selection,
+//! 3 user status, 4 data selector, 5 group membership.
+
+mod account_status;
+mod data_selector;
+mod group_membership;
+mod top_bar;
+mod troubleshoot;
+mod user_selection;
+mod user_status;
+pub mod views;
+
+pub use troubleshoot::TroubleshootPage;

@@ -1,0 +1,82 @@
+//! The troubleshooting screen: top bar, then the five areas. The user's shared data is loaded here, once
+//! per selected user, and handed to the areas that show it.
+
+use leptos::prelude::*;
+
+use super::account_status::AccountStatus;
+use super::data_selector::DataSelector;
+use super::group_membership::GroupMembership;
+use super::top_bar::TopBar;
+use super::user_selection::{UserSelection, UserSelectionEmpty};
+use super::user_status::UserStatus;
+use super::views::UserData;
+use crate::i18n::Key;
+use crate::loaders;
+use crate::state::{tr, use_client, use_location_state};
+
+#[component]
+pub fn TroubleshootPage() -> impl IntoView {
+    let client = use_client();
+    let location = use_location_state();
+    let tenant = LocalResource::new(move || {
+        let client = client.get();
+        async move { loaders::tenant(&client).await }
+    });
+    // Only a change of user rebuilds the workspace; a change of view does not.
+    let user_id = Memo::new(move |_| location.get().user);
+
+    view! {
+        <a class="t1-skip" href="#t1-main">{tr(Key::SkipToContent)}</a>
+        <TopBar />
+        <main id="t1-main" class="t1-main" tabindex="-1">
+            <div class="t1-row">
+                <AccountStatus tenant />
+                {move || match user_id.get() {
+                    None => view! { <UserSelectionEmpty /> }.into_any(),
+                    Some(_) => ().into_any(),
+                }}
+            </div>
+            {move || user_id.get().map(|id| view! { <UserWorkspace user_id=id tenant /> })}
+        </main>
+    }
+}
+
+#[component]
+fn UserWorkspace(
+    user_id: String,
+    tenant: LocalResource<Result<loaders::TenantInfo, crate::graph::ApiError>>,
+) -> impl IntoView {
+    let client = use_client();
+    let id = Signal::stored(user_id);
+    let user = LocalResource::new(move || {
+        let (client, id) = (client.get(), id.get());
+        async move { loaders::user(&client, &id).await }
+    });
+    let devices = LocalResource::new(move || {
+        let (client, id) = (client.get(), id.get());
+        async move { loaders::devices(&client, &id).await }
+    });
+    let groups = LocalResource::new(move || {
+        let (client, id) = (client.get(), id.get());
+        async move { loaders::membership(&client, &id).await }
+    });
+    let apps = LocalResource::new(move || {
+        let client = client.get();
+        async move {
+            let info = user.await?;
+            let membership = groups.await?;
+            let records = devices.await?;
+            loaders::apps(&client, &info.user.user_principal_name, &membership, &records).await
+        }
+    });
+    let data = UserData { user_id: id, tenant, user, devices, groups, apps };
+
+    view! {
+        <div class="t1-row t1-row--top">
+            <UserSelection user />
+            <UserStatus tenant user devices apps />
+        </div>
+        <DataSelector data />
+        <GroupMembership data />
+    }
+}

@@ -1,0 +1,86 @@
+//! Area 2: who is being helped, and "Change user".
+
+use leptos::prelude::*;
+
+use crate::components::{async_view, UserPicker};
+use crate::graph::{ApiError, ErrorKind};
+use crate::i18n::Key;
+use crate::loaders::UserInfo;
+use crate::model::User;
+use crate::state::{tr, use_go, use_location_state};
+use crate::test_ids;
+
+/// The picker alone, when nobody is selected yet.
+#[component]
+pub fn UserSelectionEmpty() -> impl IntoView {
+    let go = use_go();
+    let location = use_location_state();
+    let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
+    view! {
+        <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
+            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
+            <p class="t1-muted">{tr(Key::NoUserSelected)}</p>
+            <UserPicker on_select=select />
+        </section>
+    }
+}
+
+#[component]
+pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl IntoView {
+    let go = use_go();
+    let location = use_location_state();
+    let changing = RwSignal::new(false);
+    let select = Callback::new(move |picked: User| {
+        changing.set(false);
+        go(&location.get_untracked().with_user(Some(picked.id)));
+    });
+    let cancel = Callback::new(move |_| changing.set(false));
+
+    view! {
+        <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
+            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
+            {move || {
+                if changing.get() {
+                    view! {
+                        <UserPicker on_select=select on_cancel=cancel />
+                        <button type="button" class="t1-button t1-button--quiet" on:click=move |_| changing.set(false)>
+                            {tr(Key::Cancel)}
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        {move || match user.get() {
+                            Some(Err(e)) if e.kind == ErrorKind::NotFound => {
+                                view! { <p class="t1-callout t1-callout--bad">{tr(Key::OutOfDateUser)}</p> }.into_any()
+                            }
+                            _ => async_view(user, Key::UserSelectionTitle, selected_user).into_any(),
+                        }}
+                        <button
+                            type="button"
+                            class="t1-button"
+                            data-testid=test_ids::CHANGE_USER
+                            on:click=move |_| changing.set(true)
+                        >
+                            {tr(Key::ChangeUser)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn selected_user(info: UserInfo) -> impl IntoView {
+    let u = info.user;
+    let role = [u.job_title.clone(), u.department.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    view! {
+        <div class="t1-selection__user" data-testid=test_ids::SELECTED_USER>
+            <p class="t1-selection__name">{u.display_name.clone()}</p>
+            <p class="t1-muted">{u.user_principal_name.clone()}</p>
+            {u.mail.filter(|m| *m != u.user_principal_name).map(|m| view! { <p class="t1-muted">{m}</p> })}
+            {(!role.is_empty()).then(|| view! { <p class="t1-muted">{role}</p> })}
+        </div>
+    }
+}

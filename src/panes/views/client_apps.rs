@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use super::{clock_now, view_label, UserData};
+use crate::components::{async_view, DataTable};
+use crate::domain::status::AppRecord;
+use crate::graph::ApiError;
+use crate::i18n::Key;
+use crate::loaders;
+use crate::state::{use_client, use_locale};
+use crate::tables::{apps, policies::GroupNames};
+
+#[component]
+pub fn ClientAppsView(data: UserData) -> impl IntoView {
+    let locale = use_locale();
+    let client = use_client();
+    let loaded = LocalResource::new(move || {
+        let client = client.get();
+        async move {
+            let membership = data.groups.await?;
+            let records = data.apps.await?;
+            let names = loaders::group_names(&client, &membership, records.iter().map(|r| &r.reach)).await?;
+            Ok::<(Vec<AppRecord>, GroupNames), ApiError>((records, names))
+        }
+    });
+    async_view(loaded, Key::ViewClientApps, move |(records, names): (Vec<AppRecord>, GroupNames)| {
+        let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names));
+        view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
+    })
+}

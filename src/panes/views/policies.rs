@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+
+use super::{clock_now, view_label, UserData};
+use crate::components::{async_view, DataTable};
+use crate::domain::assignment::reach;
+use crate::domain::membership::Membership;
+use crate::domain::status::DeviceRecord;
+use crate::graph::ApiError;
+use crate::i18n::Key;
+use crate::loaders;
+use crate::model::DevicePolicy;
+use crate::state::{use_client, use_locale};
+use crate::tables::policies::{self, GroupNames};
+
+#[derive(Clone)]
+struct PolicyData {
+    policies: Vec<DevicePolicy>,
+    devices: Vec<DeviceRecord>,
+    membership: Membership,
+    names: GroupNames,
+}
+
+/// Compliance policies (`compliance`) or configuration profiles, per device.
+#[component]
+pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
+    let locale = use_locale();
+    let client = use_client();
+    let title = if compliance { Key::ViewCompliance } else { Key::ViewConfiguration };
+    let loaded = LocalResource::new(move || {
+        let client = client.get();
+        async move {
+            let membership = data.groups.await?;
+            let devices = data.devices.await?;
+            let policies = loaders::device_policies(&client, compliance).await?;
+            let groups = membership.all_ids();
+            let reaches: Vec<_> = policies.iter().map(|p| reach(&p.assignments, &groups)).collect();
+            let names = loaders::group_names(&client, &membership, reaches.iter()).await?;
+            Ok::<_, ApiError>(PolicyData { policies, devices, membership, names })
+        }
+    });
+    async_view(loaded, title, move |d: PolicyData| {
+        let groups = d.membership.all_ids();
+        let table = Signal::derive(move || {
+            policies::table(locale.get(), clock_now(), compliance, &d.policies, &d.devices, &groups, &d.names)
+        });
+        view! { <DataTable table label=view_label(title) empty=Key::EmptyPolicies /> }
+    })
+}

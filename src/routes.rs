@@ -1,0 +1,200 @@
+//! All navigation state lives in the query string of the page Tier1 is served from: `?user=…&view=…`.
+//! Links can be bookmarked or pasted into a ticket, back/forward work, and because the path never changes,
+//! any static file server (no SPA fallback) and any sub-path of a host portal can serve the app.
+
+use crate::graph::fixture::DEMO_TENANT_IDS;
+use crate::percent;
+use crate::i18n::Key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Devices,
+    ClientApps,
+    Compliance,
+    Configuration,
+    AppProtectionPolicies,
+    AppProtectionStatus,
+    EnrollmentRestrictions,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Devices,
+        View::ClientApps,
+        View::Compliance,
+        View::Configuration,
+        View::AppProtectionPolicies,
+        View::AppProtectionStatus,
+        View::EnrollmentRestrictions,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Devices => "devices",
+            View::ClientApps => "apps",
+            View::Compliance => "compliance",
+            View::Configuration => "configuration",
+            View::AppProtectionPolicies => "app-protection-policies",
+            View::AppProtectionStatus => "app-protection-status",
+            View::EnrollmentRestrictions => "enrollment-restrictions",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+
+    pub fn title(self) -> Key {
+        match self {
+            View::Devices => Key::ViewDevices,
+            View::ClientApps => Key::ViewClientApps,
+            View::Compliance => Key::ViewCompliance,
+            View::Configuration => Key::ViewConfiguration,
+            View::AppProtectionPolicies => Key::ViewAppProtectionPolicies,
+            View::AppProtectionStatus => Key::ViewAppProtectionStatus,
+            View::EnrollmentRestrictions => Key::ViewEnrollmentRestrictions,
+        }
+    }
+}
+
+/// Query parameter names.
+pub mod param {
+    pub const TENANT: &str = "tenant";
+    pub const USER: &str = "user";
+    pub const VIEW: &str = "view";
+    /// Demo mode only: failure injection and fixed latency, for training and tests.
+    pub const FAULT: &str = "fault";
+    pub const LATENCY: &str = "latency";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// Demo tenant id; `None` is the default tenant.
+    pub tenant: Option<String>,
+    /// User object id (a user principal name also works).
+    pub user: Option<String>,
+    pub view: View,
+    pub fault: Option<String>,
+    pub latency: Option<String>,
+}
+
+impl Location {
+    /// Reads `?a=b&c=d` (leading `?` optional). Unknown or malformed values fall back to defaults.
+    pub fn from_query(query: &str) -> Self {
+        let mut location = Location::default();
+        for (name, value) in parse_query(query) {
+            let value = Some(value).filter(|v| !v.is_empty());
+            match name.as_str() {
+                param::TENANT => location.tenant = value.filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
+                param::USER => location.user = value,
+                param::VIEW => location.view = value.and_then(|v| View::from_slug(&v)).unwrap_or_default(),
+                param::FAULT => location.fault = value,
+                param::LATENCY => location.latency = value,
+                _ => {}
+            }
+        }
+        location
+    }
+
+    /// `?user=…&view=…`, omitting defaults, always starting with `?` so it can be used as a relative href.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(t) = &self.tenant {
+            pairs.push((param::TENANT, t));
+        }
+        if let Some(u) = &self.user {
+            pairs.push((param::USER, u));
+            if self.view != View::default() {
+                pairs.push((param::VIEW, self.view.slug()));
+            }
+        }
+        if let Some(f) = &self.fault {
+            pairs.push((param::FAULT, f));
+        }
+        if let Some(l) = &self.latency {
+            pairs.push((param::LATENCY, l));
+        }
+        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", percent::encode(v))).collect();
+        format!("?{}", body.join("&"))
+    }
+
+    pub fn tenant_id(&self) -> &str {
+        self.tenant.as_deref().unwrap_or(DEMO_TENANT_IDS[0])
+    }
+
+    pub fn with_user(&self, user: Option<String>) -> Self {
+        Location { user, view: View::default(), ..self.clone() }
+    }
+
+    pub fn with_view(&self, view: View) -> Self {
+        Location { view, ..self.clone() }
+    }
+
+    /// Switching tenant clears the user, who belongs to the other tenant.
+    pub fn with_tenant(&self, tenant: &str) -> Self {
+        let tenant = (tenant != DEMO_TENANT_IDS[0]).then(|| tenant.to_string());
+        Location { tenant, user: None, view: View::default(), ..self.clone() }
+    }
+}
+
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent::decode(k), percent::decode(v))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        for view in View::ALL {
+            let loc = Location {
+                tenant: Some("northwind-lab".into()),
+                user: Some("zoë.ångström+x@aurora-logistics.example".into()),
+                view,
+                fault: Some("managedDevices:500".into()),
+                latency: Some("0".into()),
+            };
+            assert_eq!(Location::from_query(&loc.to_query()), loc, "{}", loc.to_query());
+        }
+    }
+
+    #[test]
+    fn defaults_are_omitted() {
+        assert_eq!(Location::default().to_query(), "?");
+        let loc = Location::default().with_user(Some("u1".into()));
+        assert_eq!(loc.to_query(), "?user=u1");
+        assert_eq!(loc.with_view(View::Compliance).to_query(), "?user=u1&view=compliance");
+    }
+
+    #[test]
+    fn junk_falls_back_to_defaults() {
+        let loc = Location::from_query("?view=nope&tenant=evil&user=&x=1&%zz");
+        assert_eq!(loc, Location::default());
+        assert_eq!(Location::from_query("tenant=aurora").tenant, None);
+    }
+
+    #[test]
+    fn switching_tenant_clears_the_user() {
+        let loc = Location::from_query("?user=u1&view=apps&latency=0").with_tenant("northwind-lab");
+        assert_eq!(loc.user, None);
+        assert_eq!(loc.tenant.as_deref(), Some("northwind-lab"));
+        assert_eq!(loc.latency.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn markup_in_values_is_encoded() {
+        let loc = Location::default().with_user(Some("<img src=x>".into()));
+        assert!(!loc.to_query().contains('<'));
+        assert_eq!(Location::from_query(&loc.to_query()).user.as_deref(), Some("<img src=x>"));
+    }
+}

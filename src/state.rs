@@ -1,0 +1,113 @@
+//! App-wide context: language, the Graph client for the current tenant, and the URL-held location.
+//! Context values are newtypes so two signals of the same type can never be confused.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::graph::fixture::{parse_faults, FixtureGraph};
+use crate::graph::{GraphClient, Transport};
+use crate::i18n::{Key, Locale};
+use crate::platform;
+use crate::routes::Location;
+
+const LOCALE_STORAGE_KEY: &str = "tier1.locale";
+
+#[derive(Clone, Copy)]
+pub struct UiLocale(pub RwSignal<Locale>);
+
+#[derive(Clone, Copy)]
+pub struct CurrentLocation(pub Memo<Location>);
+
+#[derive(Clone, Copy)]
+pub struct Backend(pub Memo<GraphClient>);
+
+pub fn use_locale() -> RwSignal<Locale> {
+    expect_context::<UiLocale>().0
+}
+
+/// A reactive translation: `t(Key::X)()` re-renders when the language changes.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || locale.get().text(key)
+}
+
+pub fn use_location_state() -> Memo<Location> {
+    expect_context::<CurrentLocation>().0
+}
+
+pub fn use_client() -> Memo<GraphClient> {
+    expect_context::<Backend>().0
+}
+
+/// The saved language, else the browser's, else English.
+pub fn initial_locale() -> Locale {
+    platform::load_pref(LOCALE_STORAGE_KEY)
+        .and_then(|tag| Locale::from_tag(&tag))
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|tag| Locale::from_tag(&tag)))
+        .unwrap_or_default()
+}
+
+/// Provides locale (persisted, mirrored to `<html lang>`), location and client. Call inside `<Router>`.
+pub fn provide_app_state() {
+    let locale = RwSignal::new(initial_locale());
+    Effect::new(move |_| {
+        let tag = locale.get().tag();
+        platform::save_pref(LOCALE_STORAGE_KEY, tag);
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+    provide_context(UiLocale(locale));
+
+    let query = use_query_map();
+    // The router's query map tells *when* the URL changed; the raw query string keeps every value exactly.
+    let location = Memo::new(move |_| {
+        query.track();
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        Location::from_query(&search)
+    });
+    provide_context(CurrentLocation(location));
+
+    let client = Memo::new(move |_| {
+        let loc = location.get();
+        demo_client(loc.tenant_id(), loc.fault.as_deref(), loc.latency.as_deref())
+    });
+    provide_context(Backend(client));
+}
+
+thread_local! {
+    static DEMO_GRAPHS: RefCell<HashMap<String, Arc<FixtureGraph>>> = RefCell::new(HashMap::new());
+}
+
+/// One fake Graph per (tenant, faults, latency), parsed once: switching back and forth costs nothing.
+pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
+    let cache_key = format!("{tenant}|{}|{}", fault.unwrap_or_default(), latency.unwrap_or_default());
+    let graph = DEMO_GRAPHS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(cache_key)
+            .or_insert_with(|| {
+                let faults = fault.map(parse_faults).unwrap_or_default();
+                let latency = latency.and_then(|l| l.parse().ok());
+                let graph = FixtureGraph::demo(tenant, platform::now_secs(), faults.clone(), latency)
+                    .or_else(|| FixtureGraph::demo(crate::graph::fixture::DEMO_TENANT_IDS[0], platform::now_secs(), faults, latency))
+                    .expect("the default demo tenant is bundled");
+                Arc::new(graph)
+            })
+            .clone()
+    });
+    GraphClient::new(Transport::Fixture(graph))
+}
+
+/// Navigates to a location of this page (same path, new query), adding a history entry.
+pub fn use_go() -> impl Fn(&Location) + Clone + 'static {
+    let navigate = use_navigate();
+    move |location: &Location| {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
+        navigate(&format!("{path}{}", location.to_query()), Default::default());
+    }
+}

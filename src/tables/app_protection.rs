@@ -1,0 +1,76 @@
+//! App protection policies that apply to the user, and the status of each protected app registration.
+
+use super::format::{self, datetime_cell, text_or_missing};
+use super::Clock;
+use crate::domain::table::{Cell, Row, Table, Tone};
+use crate::i18n::{Key, Locale};
+use crate::model::{AppProtectionPolicy, AppRegistration};
+
+pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPolicy]) -> Table {
+    let t = |k| locale.text(k).to_string();
+    Table {
+        headers: vec![t(Key::ColPolicyName), t(Key::ColPlatform), t(Key::ColDeployedApps), t(Key::ColLastModified)],
+        rows: policies
+            .iter()
+            .map(|p| Row {
+                key: p.id.clone(),
+                cells: vec![
+                    Cell::text(&p.display_name).with_detail(p.description.clone()),
+                    Cell::text(locale.text(format::platform_of_type(&p.odata_type))),
+                    match p.deployed_app_count {
+                        Some(n) => Cell::text(n.to_string()).sorted_by(Some(i64::from(n))),
+                        None => text_or_missing(None),
+                    },
+                    datetime_cell(locale, p.last_modified_date_time.as_deref(), clock),
+                ],
+            })
+            .collect(),
+    }
+}
+
+pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistration]) -> Table {
+    let t = |k| locale.text(k).to_string();
+    Table {
+        headers: vec![
+            t(Key::ColStatus),
+            t(Key::ColAppName),
+            t(Key::ColDeviceName),
+            t(Key::ColPlatform),
+            t(Key::ColPolicies),
+            t(Key::ColLastSync),
+        ],
+        rows: registrations
+            .iter()
+            .map(|r| {
+                let status = if r.is_checked_in() {
+                    Cell::badge(locale.text(Key::CheckedIn), Tone::Good).sorted_by(Some(1))
+                } else {
+                    Cell::badge(locale.text(Key::NotCheckedIn), Tone::Warn).sorted_by(Some(0))
+                };
+                let flagged = r.flagged_reasons.iter().any(|f| f == "rootedDevice");
+                let status = if flagged {
+                    Cell::badge(locale.text(Key::FlaggedRooted), Tone::Bad).sorted_by(Some(-1))
+                } else {
+                    status
+                };
+                let policies: Vec<&str> = r.applied_policies.iter().filter_map(|p| p.display_name.as_deref()).collect();
+                let platform = format!(
+                    "{} {}",
+                    locale.text(format::platform_of_type(&r.odata_type)),
+                    r.platform_version.as_deref().unwrap_or_default()
+                );
+                Row {
+                    key: r.id.clone(),
+                    cells: vec![
+                        status,
+                        Cell::text(r.app_identifier.name()).with_detail(r.application_version.clone()),
+                        text_or_missing(r.device_name.as_deref()).with_detail(r.device_type.clone()),
+                        Cell::text(platform.trim()),
+                        text_or_missing(Some(&policies.join(", "))),
+                        datetime_cell(locale, r.last_sync_date_time.as_deref(), clock),
+                    ],
+                }
+            })
+            .collect(),
+    }
+}

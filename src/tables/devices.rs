@@ -1,0 +1,60 @@
+//! Devices view: name, managed by, ownership, Intune compliant, OS, OS version, last check-in, app installs.
+
+use super::format::{self, badge, datetime_cell, text_or_missing};
+use super::Clock;
+use crate::domain::status::{AppRecord, DeviceRecord};
+use crate::domain::table::{Cell, Row, Table, Tone};
+use crate::i18n::{Key, Locale};
+
+pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Table {
+    let t = |k| locale.text(k).to_string();
+    Table {
+        headers: vec![
+            t(Key::ColDeviceName),
+            t(Key::ColManagedBy),
+            t(Key::ColOwnership),
+            t(Key::ColIntuneCompliant),
+            t(Key::ColOs),
+            t(Key::ColOsVersion),
+            t(Key::ColLastCheckIn),
+            t(Key::ColAppInstall),
+        ],
+        rows: devices
+            .iter()
+            .map(|record| {
+                let d = &record.device;
+                Row {
+                    key: d.id.clone(),
+                    cells: vec![
+                        Cell::text(&d.device_name).with_detail(d.model.clone()),
+                        Cell::text(locale.text(format::managed_by(&d.management_agent))),
+                        Cell::text(locale.text(format::ownership(d.managed_device_owner_type))),
+                        badge(locale, format::intune_compliant(d.compliance_state)),
+                        text_or_missing(Some(&d.operating_system)),
+                        text_or_missing(Some(&d.os_version)),
+                        datetime_cell(locale, d.last_sync_date_time.as_deref(), clock),
+                        app_install_cell(locale, &d.id, apps),
+                    ],
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Failures first: what matters on a device is whether anything failed to install on it.
+fn app_install_cell(locale: Locale, device_id: &str, apps: Option<&[AppRecord]>) -> Cell {
+    let Some(apps) = apps else {
+        return Cell::text(locale.text(Key::Loading)).tone(Tone::Muted).sorted_by(None);
+    };
+    let on_device: Vec<_> = apps.iter().flat_map(|a| a.statuses.iter().map(move |s| (a, s))).filter(|(_, s)| s.device_id == device_id).collect();
+    let failed: Vec<&str> = on_device.iter().filter(|(_, s)| s.install_state.is_failure()).map(|(a, _)| a.app.display_name.as_str()).collect();
+    if on_device.is_empty() {
+        Cell::text(locale.text(Key::AppInstallNone)).tone(Tone::Muted).sorted_by(Some(0))
+    } else if failed.is_empty() {
+        Cell::badge(locale.text(Key::AppInstallNoFailures), Tone::Good).sorted_by(Some(0))
+    } else {
+        Cell::badge(locale.fill(Key::AppInstallFailures, &[("count", &failed.len().to_string())]), Tone::Bad)
+            .with_detail(Some(failed.join(", ")))
+            .sorted_by(Some(failed.len() as i64))
+    }
+}

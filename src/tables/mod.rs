@@ -1,0 +1,17 @@
+//! Builds each data view's table from loaded Graph data: pure functions of (data, locale, clock), so the
+//! exact rows an operator sees are tested natively.
+
+pub mod app_protection;
+pub mod apps;
+pub mod devices;
+pub mod enrollment;
+pub mod format;
+pub mod groups;
+pub mod policies;
+
+/// What the tables need to know about "now": the instant, and the browser's offset from UTC in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub now_secs: i64,
+    pub offset_minutes: i64,
+}

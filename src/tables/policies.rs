@@ -1,0 +1,161 @@
+//! Compliance and configuration policy views: one row per policy and device, saying whether the policy
+//! reaches the user (and through which group), its state on each device, and the failing setting.
+
+use std::collections::BTreeMap;
+
+use super::format::{self, MISSING};
+use super::Clock;
+use crate::domain::assignment::{reach, Reach, Via};
+use crate::domain::status::DeviceRecord;
+use crate::domain::table::{Cell, Row, Table, Tone};
+use crate::i18n::{Key, Locale};
+use crate::model::{hresult_hex, AssignmentIntent, DevicePolicy, DevicePolicyState};
+
+/// Group id → display name, for explaining assignments.
+pub type GroupNames = BTreeMap<String, String>;
+
+pub fn table(
+    locale: Locale,
+    clock: Clock,
+    compliance: bool,
+    policies: &[DevicePolicy],
+    devices: &[DeviceRecord],
+    user_groups: &std::collections::BTreeSet<String>,
+    names: &GroupNames,
+) -> Table {
+    let t = |k| locale.text(k).to_string();
+    let mut rows = Vec::new();
+    for policy in policies {
+        let reach = reach(&policy.assignments, user_groups);
+        let platform = format::platform_of_type(&policy.odata_type);
+        let assignment = reach_cell(locale, &reach, names);
+        let mut states: Vec<(&DeviceRecord, &DevicePolicyState)> = devices
+            .iter()
+            .filter_map(|d| {
+                let list = if compliance { &d.compliance } else { &d.configuration };
+                list.iter().find(|s| s.id == policy.id).map(|s| (d, s))
+            })
+            .collect();
+        states.sort_by(|a, b| a.1.state.cmp(&b.1.state));
+        let base = |device: Cell, state: Cell| Row {
+            key: String::new(),
+            cells: vec![
+                Cell::text(&policy.display_name),
+                Cell::text(locale.text(platform)),
+                assignment.clone(),
+                device,
+                state,
+                super::format::datetime_cell(locale, policy.last_modified_date_time.as_deref(), clock),
+            ],
+        };
+        if states.is_empty() {
+            let (text, tone) = if reach.applies() {
+                let fits = devices.iter().any(|d| format::platform_fits(platform, format::platform_of_os(&d.device.operating_system)));
+                if fits { (Key::NoStateReported, Tone::Warn) } else { (Key::StateNotApplicable, Tone::Muted) }
+            } else {
+                (Key::StateNotAssigned, Tone::Muted)
+            };
+            let mut row = base(Cell::text(MISSING).tone(Tone::Muted).sorted_by(None), Cell::badge(locale.text(text), tone).sorted_by(Some(rank(tone))));
+            row.key = format!("{}|-", policy.id);
+            rows.push(row);
+        }
+        for (device, state) in states {
+            let (key, tone) = format::policy_state(state.state, compliance);
+            let state_cell = Cell::badge(locale.text(key), tone).with_detail(setting_detail(state)).sorted_by(Some(rank(tone)));
+            let mut row = base(Cell::text(&device.device.device_name), state_cell);
+            row.key = format!("{}|{}", policy.id, device.device.id);
+            rows.push(row);
+        }
+    }
+    Table {
+        headers: vec![t(Key::ColPolicyName), t(Key::ColPlatform), t(Key::ColAssignment), t(Key::ColDevice), t(Key::ColState), t(Key::ColLastModified)],
+        rows,
+    }
+}
+
+/// Problems sort first.
+fn rank(tone: Tone) -> i64 {
+    match tone {
+        Tone::Bad => 0,
+        Tone::Warn => 1,
+        Tone::Good => 2,
+        Tone::Plain => 3,
+        Tone::Muted => 4,
+    }
+}
+
+/// The failing settings of a state, with their current value and error code.
+fn setting_detail(state: &DevicePolicyState) -> Option<String> {
+    let parts: Vec<String> = state
+        .setting_states
+        .iter()
+        .filter(|s| s.state.is_problem())
+        .map(|s| {
+            let mut text = s.setting_name.clone().or_else(|| s.setting.clone()).unwrap_or_default();
+            if let Some(value) = s.current_value.as_deref().filter(|v| !v.is_empty()) {
+                text.push_str(&format!(" = {value}"));
+            }
+            if let Some(code) = s.error_code.filter(|c| *c != 0) {
+                text.push_str(&format!(" [{}]", hresult_hex(code)));
+            }
+            if let Some(description) = s.error_description.as_deref().filter(|d| !d.is_empty()) {
+                text.push_str(&format!(": {description}"));
+            }
+            text
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// "Required via Sales" / "Not assigned: targets VPN Users, which this user is not a member of".
+pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames) -> Cell {
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    match reach {
+        Reach::Included { via, intent } => {
+            let via_text = match via {
+                Via::Group(id) => locale.fill(Key::ViaGroup, &[("group", &name(id))]),
+                Via::AllUsers => locale.text(Key::ViaAllUsers).to_string(),
+                Via::AllDevices => locale.text(Key::ViaAllDevices).to_string(),
+            };
+            match intent {
+                Some(intent) => Cell::badge(locale.text(intent_key(*intent)), Tone::Good).with_detail(Some(via_text)).sorted_by(Some(*intent as i64)),
+                None => Cell::badge(via_text, Tone::Good).sorted_by(Some(0)),
+            }
+        }
+        Reach::Excluded { group_id } => {
+            Cell::badge(locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]), Tone::Warn).sorted_by(Some(10))
+        }
+        Reach::NotTargeted { target_groups } if !target_groups.is_empty() => {
+            let groups: Vec<String> = target_groups.iter().map(|g| name(g)).collect();
+            Cell::badge(locale.fill(Key::NotTargeted, &[("groups", &groups.join(", "))]), Tone::Muted).sorted_by(Some(11))
+        }
+        Reach::NotTargeted { .. } => Cell::badge(locale.text(Key::NotTargetedNoGroups), Tone::Muted).sorted_by(Some(11)),
+        Reach::Unassigned => Cell::badge(locale.text(Key::Unassigned), Tone::Muted).sorted_by(Some(12)),
+    }
+}
+
+pub fn intent_key(intent: AssignmentIntent) -> Key {
+    match intent {
+        AssignmentIntent::Required => Key::IntentRequired,
+        AssignmentIntent::Available => Key::IntentAvailable,
+        AssignmentIntent::AvailableWithoutEnrollment => Key::IntentAvailableWithoutEnrollment,
+        AssignmentIntent::Uninstall => Key::IntentUninstall,
+        AssignmentIntent::Unknown => Key::Unknown,
+    }
+}
+
+/// Group ids named by any assignment that does not reach the user: these need their names looked up.
+pub fn unexplained_groups<'a>(reaches: impl Iterator<Item = &'a Reach>, names: &GroupNames) -> Vec<String> {
+    let mut ids: Vec<String> = reaches
+        .flat_map(|r| match r {
+            Reach::NotTargeted { target_groups } => target_groups.clone(),
+            Reach::Excluded { group_id } => vec![group_id.clone()],
+            Reach::Included { via: Via::Group(id), .. } => vec![id.clone()],
+            _ => Vec::new(),
+        })
+        .filter(|id| !names.contains_key(id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,32 @@
+//! `data-testid` values shared by the components and the browser tests.
+
+pub const ACCOUNT_STATUS: &str = "account-status";
+pub const TENANT_NAME: &str = "tenant-name";
+pub const TENANT_STATE: &str = "tenant-state";
+pub const TENANT_SWITCH: &str = "tenant-switch";
+pub const LANGUAGE_SWITCH: &str = "language-switch";
+pub const USER_SEARCH: &str = "user-search";
+pub const USER_RESULTS: &str = "user-results";
+pub const USER_RESULT: &str = "user-result";
+pub const SEARCH_STATUS: &str = "search-status";
+pub const SELECTED_USER: &str = "selected-user";
+pub const CHANGE_USER: &str = "change-user";
+pub const USER_STATUS: &str = "user-status";
+pub const LICENSE_STATUS: &str = "license-status";
+pub const ACCOUNT_STATE: &str = "account-state";
+pub const DEVICE_SUMMARY: &str = "device-summary";
+pub const APP_SUMMARY: &str = "app-summary";
+pub const FINDINGS: &str = "findings";
+pub const FINDING: &str = "finding";
+pub const DATA_SELECTOR: &str = "data-selector";
+pub const VIEW_TAB: &str = "view-tab";
+pub const DATA_TABLE: &str = "data-table";
+pub const TABLE_FILTER: &str = "table-filter";
+pub const TABLE_ROW: &str = "table-row";
+pub const TABLE_COUNT: &str = "table-count";
+pub const LIMIT_SUMMARY: &str = "limit-summary";
+pub const GROUP_MEMBERSHIP: &str = "group-membership";
+pub const LOADING: &str = "loading";
+pub const EMPTY: &str = "empty";
+pub const ERROR_PANEL: &str = "error-panel";
+pub const RETRY: &str = "retry";

@@ -1,0 +1,138 @@
+// Browser helpers for the e2e tests: playwright-core driving Debian's /usr/bin/chromium (never
+// `npx playwright install`). One browser and one static server per test file (node --test runs
+// each file in its own process); every openApp() gets a fresh browser context (empty storage).
+//
+//   import { after } from 'node:test';
+//   import { openApp, closeAll, byTestId } from './support/browser.mjs';
+//   after(closeAll);
+//   const { page, consoleErrors } = await openApp('?tenant=aurora');
+//   await byTestId(page, 'account-status').waitFor({ state: 'visible', timeout: 10_000 });
+//
+// Waiting is always by polling a condition (playwright locator waits or waitFor() below),
+// never by fixed sleeps.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The Trunk release build under test (TIER1_DIST overrides). */
+export const DIST = resolve(process.env.TIER1_DIST ?? join(REPO, 'dist'));
+export const ARTIFACTS = join(REPO, 'artifacts', 'e2e');
+export const CHROMIUM = process.env.TIER1_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const VIEWPORT = { width: 1280, height: 800 };
+
+let browser = null;
+const servers = new Map(); // base -> {url, close}
+const contexts = new Set();
+
+async function getBrowser() {
+  if (!browser) {
+    // launch() gives every browser a fresh temporary user-data dir, removed on close.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 30_000,
+    });
+  }
+  return browser;
+}
+
+/** The static server for DIST under `base` (started once per base). */
+export async function getServer(base = '/') {
+  if (!servers.has(base)) {
+    if (!existsSync(join(DIST, 'index.html'))) {
+      throw new Error(`${DIST}/index.html not found: build first (trunk build --release --offline)`);
+    }
+    servers.set(base, await startServer({ root: DIST, base }));
+  }
+  return servers.get(base);
+}
+
+/**
+ * Open the app from DIST in a fresh context.
+ * @param {string} query  e.g. '?tenant=aurora' (a leading '?' is added when missing)
+ * @param {{base?: string, viewport?: {width: number, height: number}}} opts
+ *        base: serve dist under this sub-path (default '/').
+ * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], pageErrors: string[], url: string}>}
+ *   consoleErrors collects console.error messages, uncaught exceptions, failed requests and
+ *   HTTP >= 400 responses, in order; pageErrors only the uncaught exceptions.
+ */
+export async function openApp(query = '', { base = '/', viewport = VIEWPORT } = {}) {
+  const server = await getServer(base);
+  const context = await (await getBrowser()).newContext({ viewport });
+  contexts.add(context);
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const pageErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => {
+    pageErrors.push(String(err?.stack ?? err));
+    consoleErrors.push(`uncaught: ${err?.message ?? err}`);
+  });
+  page.on('requestfailed', (req) => consoleErrors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  const q = query && !/^[?#]/.test(query) ? `?${query}` : query;
+  const url = server.url + q;
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, consoleErrors, pageErrors, url };
+}
+
+/** Locator for `[data-testid="<id>"]`. */
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/**
+ * Poll `predicate` (sync or async) until it returns a truthy value, which is returned.
+ * Throws with `message` (and the last error, if the predicate threw) after `timeout` ms.
+ */
+export async function waitFor(predicate, { timeout = 10_000, interval = 50, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await predicate();
+      if (value) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${lastError ? `: ${lastError.message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Save a full-page screenshot to artifacts/e2e/<name>.png (for failures); returns the path. */
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => {});
+  return path;
+}
+
+/** Close every context, the browser and the servers; use as `after(closeAll)`. */
+export async function closeAll() {
+  for (const c of contexts) await c.close().catch(() => {});
+  contexts.clear();
+  if (browser) await browser.close().catch(() => {});
+  browser = null;
+  for (const s of servers.values()) await s.close();
+  servers.clear();
+}
