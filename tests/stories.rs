@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The demo tenant's stories, followed through the same path the screen uses: Graph client → fake Graph →
 //! loaders → findings and tables. If a fixture or a rule changes so that an operator would no longer see
 //! the story, one of these fails.

@@ -5,5 +5,5 @@ mod status;
 mod user_picker;
 
 pub use data_table::DataTable;
-pub use status::{async_view, EmptyState, ErrorPanel, LoadingState};
+pub use status::{async_view, explanation, EmptyState, ErrorPanel, LoadingState};
 pub use user_picker::UserPicker;

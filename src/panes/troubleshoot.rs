@@ -29,14 +29,16 @@ pub fn TroubleshootPage() -> impl IntoView {
         <a class="t1-skip" href="#t1-main">{tr(Key::SkipToContent)}</a>
         <TopBar />
         <main id="t1-main" class="t1-main" tabindex="-1">
-            <div class="t1-row">
-                <AccountStatus tenant />
-                {move || match user_id.get() {
-                    None => view! { <UserSelectionEmpty /> }.into_any(),
-                    Some(_) => ().into_any(),
-                }}
-            </div>
-            {move || user_id.get().map(|id| view! { <UserWorkspace user_id=id tenant /> })}
+            {move || match user_id.get() {
+                None => view! {
+                    <div class="t1-row">
+                        <AccountStatus tenant />
+                        <UserSelectionEmpty />
+                    </div>
+                }
+                    .into_any(),
+                Some(id) => view! { <UserWorkspace user_id=id tenant /> }.into_any(),
+            }}
         </main>
     }
 }
@@ -72,10 +74,11 @@ fn UserWorkspace(
     let data = UserData { user_id: id, tenant, user, devices, groups, apps };
 
     view! {
-        <div class="t1-row t1-row--top">
+        <div class="t1-row">
+            <AccountStatus tenant />
             <UserSelection user />
-            <UserStatus tenant user devices apps />
         </div>
+        <UserStatus tenant user devices apps />
         <DataSelector data />
         <GroupMembership data />
     }
