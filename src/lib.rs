@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod concurrent;
 pub mod domain;
 pub mod graph;
 pub mod i18n;

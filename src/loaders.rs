@@ -1,7 +1,7 @@
 //! What each pane loads, composed from the Graph endpoints. Independent calls run concurrently; every
 //! loader fails as a whole with the first error, which its pane shows.
 
-use futures::future::{try_join, try_join_all};
+use crate::concurrent::{try_join, try_join_all};
 
 use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::graph::fixture::{parse_faults, FixtureGraph};
+use crate::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use crate::graph::{GraphClient, Transport};
 use crate::i18n::{Key, Locale};
 use crate::platform;
@@ -83,8 +83,13 @@ thread_local! {
     static DEMO_GRAPHS: RefCell<HashMap<String, Arc<FixtureGraph>>> = RefCell::new(HashMap::new());
 }
 
-/// One fake Graph per (tenant, faults, latency), parsed once: switching back and forth costs nothing.
-pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
+/// Where the browser finds the demo tenants: the `fixtures/` folder Trunk copies beside `index.html`.
+pub const FIXTURE_BASE: &str = "fixtures";
+
+/// One fake Graph per (tenant, faults, latency), reading fixtures from `source`; cached so switching back
+/// and forth reuses what was already downloaded.
+pub fn demo_client_from(source: FixtureSource, tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
+    let tenant = if DEMO_TENANT_IDS.contains(&tenant) { tenant } else { DEMO_TENANT_IDS[0] };
     let cache_key = format!("{tenant}|{}|{}", fault.unwrap_or_default(), latency.unwrap_or_default());
     let graph = DEMO_GRAPHS.with(|cache| {
         cache
@@ -93,14 +98,15 @@ pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> 
             .or_insert_with(|| {
                 let faults = fault.map(parse_faults).unwrap_or_default();
                 let latency = latency.and_then(|l| l.parse().ok());
-                let graph = FixtureGraph::demo(tenant, platform::now_secs(), faults.clone(), latency)
-                    .or_else(|| FixtureGraph::demo(crate::graph::fixture::DEMO_TENANT_IDS[0], platform::now_secs(), faults, latency))
-                    .expect("the default demo tenant is bundled");
-                Arc::new(graph)
+                Arc::new(FixtureGraph::new(tenant, source, platform::now_secs(), faults, latency))
             })
             .clone()
     });
     GraphClient::new(Transport::Fixture(graph))
+}
+
+pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
+    demo_client_from(FixtureSource::Http { base: FIXTURE_BASE.into() }, tenant, fault, latency)
 }
 
 /// Navigates to a location of this page (same path, new query), adding a history entry.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use futures::executor::block_on;
 use tier1::domain::findings::{findings, Evidence, Finding};
 use tier1::domain::status::{app_summary, LicenseStatus};
-use tier1::graph::fixture::{parse_faults, FixtureGraph, DEMO_TENANT_IDS};
+use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use tier1::graph::{ErrorKind, GraphClient, Transport};
 use tier1::i18n::Locale;
 use tier1::loaders;
@@ -20,7 +20,7 @@ fn now() -> i64 {
 }
 
 fn client_with(tenant: &str, faults: &str) -> GraphClient {
-    let graph = FixtureGraph::demo(tenant, now(), parse_faults(faults), Some(0)).expect("bundled tenant");
+    let graph = FixtureGraph::new(tenant, FixtureSource::repo(), now(), parse_faults(faults), Some(0));
     GraphClient::new(Transport::Fixture(Arc::new(graph)))
 }
 

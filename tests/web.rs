@@ -12,7 +12,8 @@ use tier1::domain::table::{Cell, Row, Table, Tone};
 use tier1::graph::ApiError;
 use tier1::i18n::{Key, Locale};
 use tier1::model::User;
-use tier1::state::{demo_client, Backend, UiLocale};
+use tier1::graph::fixture::FixtureSource;
+use tier1::state::{demo_client_from, Backend, UiLocale};
 use tier1::test_ids;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,7 +32,7 @@ fn mount<V: IntoView + 'static>(
     let locale = RwSignal::new(Locale::En);
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(UiLocale(locale));
-        provide_context(Backend(Memo::new(|_| demo_client("aurora", None, Some("0")))));
+        provide_context(Backend(Memo::new(|_| demo_client_from(FixtureSource::Embedded(fixture), "aurora", None, Some("0")))));
         view()
     });
     (container, locale, handle)
@@ -77,6 +78,22 @@ fn press(target: &Element, key: &str) {
     init.set_bubbles(true);
     init.set_cancelable(true);
     target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+/// The Aurora tenant's files, compiled into the test (the test runner serves no fixture folder).
+fn fixture(tenant: &str, file: &str) -> Option<&'static str> {
+    macro_rules! files {
+        ($($name:literal),*) => {
+            match file {
+                $($name => Some(include_str!(concat!("../fixtures/aurora/", $name))),)*
+                _ => None,
+            }
+        };
+    }
+    if tenant != "aurora" {
+        return None;
+    }
+    files!("organization.json", "deviceManagement.json", "users.json", "groups.json", "managedDevices.json")
 }
 
 fn sample_table() -> Table {

@@ -158,7 +158,7 @@ impl GraphClient {
             let request = groups_by_id_request(chunk);
             async move { self.get_all::<Group>(&request).await }
         });
-        let pages = futures::future::try_join_all(lookups).await?;
+        let pages = crate::concurrent::try_join_all(lookups).await?;
         Ok(pages.into_iter().flatten().collect())
     }
 

@@ -29,7 +29,7 @@ impl Transport {
     pub async fn get(&self, url: &str, _headers: &[(String, String)]) -> Result<Response, ApiError> {
         match self {
             Transport::Fixture(graph) => {
-                let (response, delay_ms) = graph.handle(url);
+                let (response, delay_ms) = graph.handle(url).await;
                 crate::platform::sleep_ms(delay_ms).await;
                 Ok(response)
             }
