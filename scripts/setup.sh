@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent installer for everything Tier1 needs to build and test (see /work/shared/TOOLCHAIN.md).
 # Each step checks first and only acts when something is missing, so a second run takes seconds.
-# Downloads go only through apt, cargo (crates.io) and npm.
+# Downloads go only through apt, rustup (only for its own wasm32 target, see (b)), cargo
+# (crates.io) and npm.
 #
 #   bash scripts/setup.sh
 #   TIER1_FORCE_TOOLCHAIN=tier1-web bash scripts/setup.sh   # override the cached toolchain decision
@@ -268,5 +269,13 @@ fi
 have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
 [ "$have_opt" = "$WASM_OPT_VERSION" ] ||
   die "wasm-opt on PATH is '${have_opt:-none}' ($(command -v wasm-opt || echo missing)), expected $WASM_OPT_VERSION from node_modules/.bin"
+
+# ---------------------------------------------------------------------------------------------
+# (f) crates: trunk runs `cargo build --offline` (offline = true), so every dependency in
+#     Cargo.lock must already be in the local registry cache. Fast when nothing is missing.
+# ---------------------------------------------------------------------------------------------
+(cd "$ROOT" && cargo fetch) </dev/null >"$CACHE_DIR/cargo-fetch.log" 2>&1 ||
+  die "cargo fetch failed" "$CACHE_DIR/cargo-fetch.log"
+say crates "ok (cargo fetch: Cargo.lock dependencies are in the local registry cache)"
 
 say done "in $((SECONDS - T0)) s (toolchain $TC, trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $WASM_OPT_VERSION)"

@@ -82,19 +82,20 @@ pub struct Location {
 impl Location {
     /// Reads `?a=b&c=d` (leading `?` optional). Unknown or malformed values fall back to defaults.
     pub fn from_query(query: &str) -> Self {
-        let mut location = Location::default();
-        for (name, value) in parse_query(query) {
-            let value = Some(value).filter(|v| !v.is_empty());
-            match name.as_str() {
-                param::TENANT => location.tenant = value.filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
-                param::USER => location.user = value,
-                param::VIEW => location.view = value.and_then(|v| View::from_slug(&v)).unwrap_or_default(),
-                param::FAULT => location.fault = value,
-                param::LATENCY => location.latency = value,
-                _ => {}
-            }
+        let pairs = parse_query(query);
+        Self::from_params(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    /// Builds a location from decoded query parameters, as the router's query map provides them.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let value = |name| get(name).filter(|v| !v.is_empty());
+        Location {
+            tenant: value(param::TENANT).filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
+            user: value(param::USER),
+            view: value(param::VIEW).and_then(|v| View::from_slug(&v)).unwrap_or_default(),
+            fault: value(param::FAULT),
+            latency: value(param::LATENCY),
         }
-        location
     }
 
     /// `?user=…&view=…`, omitting defaults, always starting with `?` so it can be used as a relative href.

@@ -64,12 +64,9 @@ pub fn provide_app_state() {
     provide_context(UiLocale(locale));
 
     let query = use_query_map();
-    // The router's query map tells *when* the URL changed; the raw query string keeps every value exactly.
-    let location = Memo::new(move |_| {
-        query.track();
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        Location::from_query(&search)
-    });
+    // Read the router's decoded query map, not window.location: the router updates its map before the
+    // address bar, so the address bar may still show the previous URL when this recomputes.
+    let location = Memo::new(move |_| query.with(|params| Location::from_params(|name| params.get(name))));
     provide_context(CurrentLocation(location));
 
     let client = Memo::new(move |_| {
