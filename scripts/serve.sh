@@ -29,4 +29,5 @@ echo "  Tier1 (demo mode) will be served at:  http://127.0.0.1:$PORT/${TIER1_QUE
 echo "  (first build takes a few minutes; Ctrl-C to stop)"
 echo "=================================================================="
 echo
-exec trunk serve --offline --address 127.0.0.1 --port "$PORT" --open=false --dist "$SERVE_DIST"
+exec trunk serve --offline --address 127.0.0.1 --port "$PORT" --disable-address-lookup --open=false \
+  --dist "$SERVE_DIST"

@@ -88,7 +88,9 @@ esac
 # ---------------------------------------------------------------------------------------------
 PKGS=(chromium chromium-driver)
 if [ "$TC" = "$DEBIAN_TOOLCHAIN" ]; then
-  PKGS+=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy rustfmt-web)
+  # lld-22: rust-web-llvm's /usr/bin/rust-lld is a symlink to lld-22, which it does not depend on;
+  # without it every wasm link fails with "linker `rust-lld` not found".
+  PKGS+=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy rustfmt-web lld-22)
 fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   PKGS+=(nodejs npm)

@@ -55,7 +55,8 @@ stage "clippy (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D
 stage "test (native)" cargo test
 
 if grep -qs 'wasm_bindgen_test' tests/*.rs; then
-  stage "test (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown
+  # Only the wasm_bindgen_test binary: the lib's #[test]s and tests/stories.rs are native tests.
+  stage "test (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown --test web
 else
   skip "test (wasm32, headless Chromium)" "no wasm_bindgen_test in tests/*.rs"
 fi

@@ -5,9 +5,19 @@ pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'$' | b',' | b'\'' | b'/' | b'@' | b':' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b'$'
+            | b','
+            | b'\''
+            | b'/'
+            | b'@'
+            | b':' => out.push(byte as char),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -20,7 +30,8 @@ pub fn decode(value: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2])) {
+            b'%' if i + 2 < bytes.len() => match (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2]))
+            {
                 (Some(hi), Some(lo)) => {
                     out.push(hi << 4 | lo);
                     i += 3;
@@ -46,7 +57,12 @@ mod tests {
 
     #[test]
     fn round_trips_search_syntax_and_unicode() {
-        for raw in ["\"displayName:zoë\" OR \"mail:zoë\"", "startswith(displayName,'a b')", "100%", "a&b=c#d"] {
+        for raw in [
+            "\"displayName:zoë\" OR \"mail:zoë\"",
+            "startswith(displayName,'a b')",
+            "100%",
+            "a&b=c#d",
+        ] {
             assert_eq!(decode(&encode(raw)), raw);
         }
         assert!(!encode("a b&c").contains(' '));

@@ -9,10 +9,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEve
 
 use tier1::components::{DataTable, ErrorPanel, UserPicker};
 use tier1::domain::table::{Cell, Row, Table, Tone};
+use tier1::graph::fixture::FixtureSource;
 use tier1::graph::ApiError;
 use tier1::i18n::{Key, Locale};
 use tier1::model::User;
-use tier1::graph::fixture::FixtureSource;
 use tier1::state::{demo_client_from, Backend, UiLocale};
 use tier1::test_ids;
 
@@ -26,13 +26,22 @@ fn document() -> web_sys::Document {
 /// context. Returns the container and the locale signal; keep the handle alive for the test's duration.
 fn mount<V: IntoView + 'static>(
     view: impl FnOnce() -> V + 'static,
-) -> (HtmlElement, RwSignal<Locale>, leptos::mount::UnmountHandle<V::State>) {
-    let container: HtmlElement = document().create_element("section").unwrap().unchecked_into();
+) -> (
+    HtmlElement,
+    RwSignal<Locale>,
+    leptos::mount::UnmountHandle<V::State>,
+) {
+    let container: HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let locale = RwSignal::new(Locale::En);
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(UiLocale(locale));
-        provide_context(Backend(Memo::new(|_| demo_client_from(FixtureSource::Embedded(fixture), "aurora", None, Some("0")))));
+        provide_context(Backend(Memo::new(|_| {
+            demo_client_from(FixtureSource::Embedded(fixture), "aurora", None, Some("0"))
+        })));
         view()
     });
     (container, locale, handle)
@@ -54,12 +63,19 @@ async fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
 }
 
 fn all(root: &Element, testid: &str) -> Vec<Element> {
-    let list = root.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    let list = root
+        .query_selector_all(&format!("[data-testid='{testid}']"))
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 fn one(root: &Element, testid: &str) -> Element {
-    all(root, testid).into_iter().next().unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+    all(root, testid)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no [data-testid={testid}]"))
 }
 
 fn text(el: &Element) -> String {
@@ -69,7 +85,9 @@ fn text(el: &Element) -> String {
 fn type_into(input: &Element, value: &str) {
     let input: HtmlInputElement = input.clone().unchecked_into();
     input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn press(target: &Element, key: &str) {
@@ -77,7 +95,11 @@ fn press(target: &Element, key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    target
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
 }
 
 /// The Aurora tenant's files, compiled into the test (the test runner serves no fixture folder).
@@ -93,11 +115,20 @@ fn fixture(tenant: &str, file: &str) -> Option<&'static str> {
     if tenant != "aurora" {
         return None;
     }
-    files!("organization.json", "deviceManagement.json", "users.json", "groups.json", "managedDevices.json")
+    files!(
+        "organization.json",
+        "deviceManagement.json",
+        "users.json",
+        "groups.json",
+        "managedDevices.json"
+    )
 }
 
 fn sample_table() -> Table {
-    let row = |k: &str, name: &str, os: &str| Row { key: k.into(), cells: vec![Cell::text(name), Cell::badge(os, Tone::Good)] };
+    let row = |k: &str, name: &str, os: &str| Row {
+        key: k.into(),
+        cells: vec![Cell::text(name), Cell::badge(os, Tone::Good)],
+    };
     Table {
         headers: vec!["Device name".into(), "OS".into()],
         rows: vec![
@@ -110,81 +141,147 @@ fn sample_table() -> Table {
 
 #[wasm_bindgen_test]
 async fn table_filters_ignoring_accents_and_sorts_from_the_header() {
-    let (root, _, _handle) = mount(|| view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> });
+    let (root, _, _handle) = mount(
+        || view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> },
+    );
     assert_eq!(all(&root, test_ids::TABLE_ROW).len(), 3);
 
     type_into(&one(&root, test_ids::TABLE_FILTER), "EMILE");
-    wait_for("filtered to one row", || all(&root, test_ids::TABLE_ROW).len() == 1).await;
+    wait_for("filtered to one row", || {
+        all(&root, test_ids::TABLE_ROW).len() == 1
+    })
+    .await;
     assert!(text(&one(&root, test_ids::TABLE_ROW)).contains("Émile's iPad"));
     assert_eq!(text(&one(&root, test_ids::TABLE_COUNT)), "1 of 3 rows");
 
     type_into(&one(&root, test_ids::TABLE_FILTER), "");
     let header = root.query_selector("th button").unwrap().unwrap();
     header.unchecked_ref::<HtmlElement>().click();
-    wait_for("sorted ascending", || root.query_selector("th[aria-sort='ascending']").unwrap().is_some()).await;
+    wait_for("sorted ascending", || {
+        root.query_selector("th[aria-sort='ascending']")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     let first = text(&all(&root, test_ids::TABLE_ROW)[0]);
-    assert!(first.starts_with("<img"), "'<' sorts before letters, got {first}");
+    assert!(
+        first.starts_with("<img"),
+        "'<' sorts before letters, got {first}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn markup_in_data_renders_as_text() {
-    let (root, _, _handle) = mount(|| view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> });
-    assert!(root.query_selector("img").unwrap().is_none(), "no element may be created from data");
+    let (root, _, _handle) = mount(
+        || view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> },
+    );
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "no element may be created from data"
+    );
     assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
 }
 
 #[wasm_bindgen_test]
 async fn empty_table_says_so() {
-    let empty = Table { headers: vec!["Device name".into()], rows: vec![] };
-    let (root, _, _handle) = mount(move || view! { <DataTable table=Signal::stored(empty) label="Devices".to_string() empty=Key::EmptyDevices /> });
-    assert_eq!(text(&one(&root, test_ids::EMPTY)), "This user has no managed devices.");
+    let empty = Table {
+        headers: vec!["Device name".into()],
+        rows: vec![],
+    };
+    let (root, _, _handle) = mount(
+        move || view! { <DataTable table=Signal::stored(empty) label="Devices".to_string() empty=Key::EmptyDevices /> },
+    );
+    assert_eq!(
+        text(&one(&root, test_ids::EMPTY)),
+        "This user has no managed devices."
+    );
     assert!(all(&root, test_ids::DATA_TABLE).is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn picker_finds_accented_names_and_selects_with_the_keyboard() {
     let picked = RwSignal::new(None::<User>);
-    let (root, _, _handle) = mount(move || view! { <UserPicker on_select=move |u| picked.set(Some(u)) /> });
+    let (root, _, _handle) =
+        mount(move || view! { <UserPicker on_select=move |u| picked.set(Some(u)) /> });
     let input = one(&root, test_ids::USER_SEARCH);
 
     type_into(&input, "zoe");
-    wait_for("Zoë in the results", || all(&root, test_ids::USER_RESULT).iter().any(|r| text(r).contains("Zoë Ångström-Núñez"))).await;
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    wait_for("Zoë in the results", || {
+        all(&root, test_ids::USER_RESULT)
+            .iter()
+            .any(|r| text(r).contains("Zoë Ångström-Núñez"))
+    })
+    .await;
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
 
     press(&input, "ArrowDown");
-    wait_for("first option active", || input.get_attribute("aria-activedescendant").as_deref() == Some("t1-user-option-0")).await;
+    wait_for("first option active", || {
+        input.get_attribute("aria-activedescendant").as_deref() == Some("t1-user-option-0")
+    })
+    .await;
     press(&input, "Enter");
     wait_for("selection reported", || picked.get_untracked().is_some()).await;
-    assert_eq!(picked.get_untracked().unwrap().display_name, "Zoë Ångström-Núñez");
+    assert_eq!(
+        picked.get_untracked().unwrap().display_name,
+        "Zoë Ångström-Núñez"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn picker_says_when_nothing_matches() {
     let (root, _, _handle) = mount(|| view! { <UserPicker on_select=|_| {} /> });
     type_into(&one(&root, test_ids::USER_SEARCH), "qqqzzz");
-    wait_for("no-match message", || text(&one(&root, test_ids::SEARCH_STATUS)).contains("No user matches")).await;
+    wait_for("no-match message", || {
+        text(&one(&root, test_ids::SEARCH_STATUS)).contains("No user matches")
+    })
+    .await;
     assert!(all(&root, test_ids::USER_RESULT).is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn error_panel_explains_throttling_and_retries() {
     let retried = RwSignal::new(0);
-    let error = ApiError::from_status(429, r#"{"error":{"code":"TooManyRequests","message":"Slow down"}}"#, Some(7), Some("req-42".into()));
-    let (root, _, _handle) = mount(move || view! { <ErrorPanel error what=Key::ViewDevices on_retry=move |_| retried.update(|n| *n += 1) /> });
+    let error = ApiError::from_status(
+        429,
+        r#"{"error":{"code":"TooManyRequests","message":"Slow down"}}"#,
+        Some(7),
+        Some("req-42".into()),
+    );
+    let (root, _, _handle) = mount(
+        move || view! { <ErrorPanel error what=Key::ViewDevices on_retry=move |_| retried.update(|n| *n += 1) /> },
+    );
     let panel = one(&root, test_ids::ERROR_PANEL);
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     assert!(text(&panel).contains("Retry in 7 seconds"));
-    assert!(text(&panel).contains("request-id: req-42"), "details for an escalation");
-    one(&root, test_ids::RETRY).unchecked_ref::<HtmlElement>().click();
+    assert!(
+        text(&panel).contains("request-id: req-42"),
+        "details for an escalation"
+    );
+    one(&root, test_ids::RETRY)
+        .unchecked_ref::<HtmlElement>()
+        .click();
     wait_for("retry called", || retried.get_untracked() == 1).await;
 }
 
 #[wasm_bindgen_test]
 async fn switching_language_rerenders_text() {
-    let (root, locale, _handle) = mount(|| view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> });
+    let (root, locale, _handle) = mount(
+        || view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> },
+    );
     assert_eq!(text(&one(&root, test_ids::TABLE_COUNT)), "3 of 3 rows");
     locale.set(Locale::Nl);
-    wait_for("Dutch row count", || text(&one(&root, test_ids::TABLE_COUNT)) == Locale::Nl.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])).await;
+    wait_for("Dutch row count", || {
+        text(&one(&root, test_ids::TABLE_COUNT))
+            == Locale::Nl.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
+    })
+    .await;
     locale.set(Locale::Fr);
-    wait_for("French row count", || text(&one(&root, test_ids::TABLE_COUNT)) == Locale::Fr.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])).await;
+    wait_for("French row count", || {
+        text(&one(&root, test_ids::TABLE_COUNT))
+            == Locale::Fr.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
+    })
+    .await;
 }

@@ -27,16 +27,34 @@ pub fn DataTable(
     let toggle_sort = move |column: usize| {
         sort.update(|s| {
             *s = match *s {
-                Some(Sort { column: c, descending: false }) if c == column => Some(Sort { column, descending: true }),
-                Some(Sort { column: c, descending: true }) if c == column => None,
-                _ => Some(Sort { column, descending: false }),
+                Some(Sort {
+                    column: c,
+                    descending: false,
+                }) if c == column => Some(Sort {
+                    column,
+                    descending: true,
+                }),
+                Some(Sort {
+                    column: c,
+                    descending: true,
+                }) if c == column => None,
+                _ => Some(Sort {
+                    column,
+                    descending: false,
+                }),
             }
         })
     };
 
     let header = move |(index, text): (usize, String)| {
         let aria_sort = move || match sort.get() {
-            Some(Sort { column, descending }) if column == index => if descending { "descending" } else { "ascending" },
+            Some(Sort { column, descending }) if column == index => {
+                if descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
             _ => "none",
         };
         let label = {

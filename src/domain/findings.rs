@@ -8,11 +8,29 @@ use crate::model::{hresult_hex, ComplianceState, DevicePolicyState, User};
 pub enum Finding {
     AccountDisabled,
     NoIntuneLicense,
-    IntunePlanNotActive { sku: String, provisioning: String },
-    DeviceNotCompliant { device: String, reasons: Vec<String> },
-    DeviceStale { device: String, days: i64, threshold: u32 },
-    ProfileError { policy: String, device: String, code: Option<String> },
-    AppInstallFailed { app: String, device: String, code: Option<String> },
+    IntunePlanNotActive {
+        sku: String,
+        provisioning: String,
+    },
+    DeviceNotCompliant {
+        device: String,
+        reasons: Vec<String>,
+    },
+    DeviceStale {
+        device: String,
+        days: i64,
+        threshold: u32,
+    },
+    ProfileError {
+        policy: String,
+        device: String,
+        code: Option<String>,
+    },
+    AppInstallFailed {
+        app: String,
+        device: String,
+        code: Option<String>,
+    },
 }
 
 pub struct Evidence<'a> {
@@ -32,21 +50,43 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
     match e.license {
         LicenseStatus::Unlicensed => out.push(Finding::NoIntuneLicense),
         LicenseStatus::PlanNotActive { sku, provisioning } => {
-            out.push(Finding::IntunePlanNotActive { sku: sku.clone(), provisioning: provisioning.clone() })
+            out.push(Finding::IntunePlanNotActive {
+                sku: sku.clone(),
+                provisioning: provisioning.clone(),
+            })
         }
         LicenseStatus::Licensed { .. } => {}
     }
     for record in e.devices {
         let device = &record.device;
-        if matches!(device.compliance_state, ComplianceState::Noncompliant | ComplianceState::Error | ComplianceState::Conflict) {
-            out.push(Finding::DeviceNotCompliant { device: device.device_name.clone(), reasons: failing_settings(&record.compliance) });
+        if matches!(
+            device.compliance_state,
+            ComplianceState::Noncompliant | ComplianceState::Error | ComplianceState::Conflict
+        ) {
+            out.push(Finding::DeviceNotCompliant {
+                device: device.device_name.clone(),
+                reasons: failing_settings(&record.compliance),
+            });
         }
         if let Some(days) = stale_days(device, e.now_secs, e.checkin_threshold_days) {
-            out.push(Finding::DeviceStale { device: device.device_name.clone(), days, threshold: e.checkin_threshold_days });
+            out.push(Finding::DeviceStale {
+                device: device.device_name.clone(),
+                days,
+                threshold: e.checkin_threshold_days,
+            });
         }
         for state in record.configuration.iter().filter(|s| s.state.is_problem()) {
-            let code = state.setting_states.iter().filter_map(|s| s.error_code).find(|c| *c != 0).map(hresult_hex);
-            out.push(Finding::ProfileError { policy: state.display_name.clone(), device: device.device_name.clone(), code });
+            let code = state
+                .setting_states
+                .iter()
+                .filter_map(|s| s.error_code)
+                .find(|c| *c != 0)
+                .map(hresult_hex);
+            out.push(Finding::ProfileError {
+                policy: state.display_name.clone(),
+                device: device.device_name.clone(),
+                code,
+            });
         }
     }
     for app in e.apps {
@@ -101,15 +141,29 @@ mod tests {
                 }],
                 ..DevicePolicyState::default()
             },
-            DevicePolicyState { display_name: "Other".into(), state: PolicyState::Error, ..DevicePolicyState::default() },
-            DevicePolicyState { display_name: "Fine".into(), state: PolicyState::Compliant, ..DevicePolicyState::default() },
+            DevicePolicyState {
+                display_name: "Other".into(),
+                state: PolicyState::Error,
+                ..DevicePolicyState::default()
+            },
+            DevicePolicyState {
+                display_name: "Fine".into(),
+                state: PolicyState::Compliant,
+                ..DevicePolicyState::default()
+            },
         ];
-        assert_eq!(failing_settings(&states), vec!["Require a password".to_string(), "Other".to_string()]);
+        assert_eq!(
+            failing_settings(&states),
+            vec!["Require a password".to_string(), "Other".to_string()]
+        );
     }
 
     #[test]
     fn healthy_user_has_no_findings() {
-        let user = User { account_enabled: Some(true), ..User::default() };
+        let user = User {
+            account_enabled: Some(true),
+            ..User::default()
+        };
         let devices = [DeviceRecord {
             device: ManagedDevice {
                 compliance_state: ComplianceState::Compliant,
@@ -120,7 +174,9 @@ mod tests {
         }];
         let e = Evidence {
             user: &user,
-            license: &LicenseStatus::Licensed { sku: "SPE_E3".into() },
+            license: &LicenseStatus::Licensed {
+                sku: "SPE_E3".into(),
+            },
             devices: &devices,
             apps: &[],
             now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
@@ -131,7 +187,10 @@ mod tests {
 
     #[test]
     fn disabled_unlicensed_user_gets_both_findings_first() {
-        let user = User { account_enabled: Some(false), ..User::default() };
+        let user = User {
+            account_enabled: Some(false),
+            ..User::default()
+        };
         let e = Evidence {
             user: &user,
             license: &LicenseStatus::Unlicensed,
@@ -140,6 +199,9 @@ mod tests {
             now_secs: 0,
             checkin_threshold_days: 30,
         };
-        assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
+        assert_eq!(
+            findings(&e),
+            vec![Finding::AccountDisabled, Finding::NoIntuneLicense]
+        );
     }
 }

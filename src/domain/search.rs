@@ -44,7 +44,11 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 /// Folded words: runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// True when every word of `query` is the start of some word in `fields`. An empty query matches nothing.
@@ -54,7 +58,9 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
         return false;
     }
     let have: Vec<String> = fields.iter().flat_map(|f| words(f)).collect();
-    wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+    wanted
+        .iter()
+        .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
 }
 
 /// Orders matches: display names starting with the query first, then alphabetically (accent-insensitive).
@@ -67,7 +73,10 @@ pub fn rank_key(query: &str, display_name: &str) -> (bool, String) {
 mod tests {
     use super::*;
 
-    const ZOE: [&str; 2] = ["Zoë Ångström-Núñez", "zoe.angstrom-nunez@aurora-logistics.example"];
+    const ZOE: [&str; 2] = [
+        "Zoë Ångström-Núñez",
+        "zoe.angstrom-nunez@aurora-logistics.example",
+    ];
 
     #[test]
     fn folds_case_and_accents() {
@@ -104,14 +113,17 @@ mod tests {
 
     #[test]
     fn markup_in_names_is_just_text() {
-        let hostile = ["<img src=x onerror=alert(1)>", "xss.probe@aurora-logistics.example"];
+        let hostile = [
+            "<img src=x onerror=alert(1)>",
+            "xss.probe@aurora-logistics.example",
+        ];
         assert!(matches("img", &hostile));
         assert!(matches("<img", &hostile));
     }
 
     #[test]
     fn rank_puts_prefix_matches_first() {
-        let mut names = vec!["Anna Zoe", "Zoë Ångström-Núñez", "Bob Zoeller"];
+        let mut names = ["Anna Zoe", "Zoë Ångström-Núñez", "Bob Zoeller"];
         names.sort_by_key(|n| rank_key("zoe", n));
         assert_eq!(names[0], "Zoë Ångström-Núñez");
     }

@@ -20,13 +20,19 @@ impl GraphClient {
 
     /// One object (or one page) decoded as `T`.
     pub async fn get<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<T, ApiError> {
-        let response = self.transport.get(&request.to_url(), &request.headers).await?;
+        let response = self
+            .transport
+            .get(&request.to_url(), &request.headers)
+            .await?;
         decode(response)
     }
 
     /// Every item of a collection: follows the full next link verbatim and re-sends the request's headers
     /// on each page, since Graph does not carry them over.
-    pub async fn get_all<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<Vec<T>, ApiError> {
+    pub async fn get_all<T: DeserializeOwned>(
+        &self,
+        request: &GraphRequest,
+    ) -> Result<Vec<T>, ApiError> {
         let mut items = Vec::new();
         let mut url = request.to_url();
         for _ in 0..MAX_PAGES {
@@ -38,7 +44,10 @@ impl GraphClient {
                 None => return Ok(items),
             }
         }
-        Err(ApiError::decode(format!("more than {MAX_PAGES} pages"), None))
+        Err(ApiError::decode(
+            format!("more than {MAX_PAGES} pages"),
+            None,
+        ))
     }
 }
 
@@ -51,5 +60,6 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
             response.request_id,
         ));
     }
-    serde_json::from_str(&response.body).map_err(|e| ApiError::decode(e.to_string(), response.request_id))
+    serde_json::from_str(&response.body)
+        .map_err(|e| ApiError::decode(e.to_string(), response.request_id))
 }

@@ -42,7 +42,9 @@ pub struct DeviceManagementSettings {
 impl Default for DeviceManagementSettings {
     fn default() -> Self {
         // Intune's documented default.
-        Self { device_compliance_checkin_threshold_days: 30 }
+        Self {
+            device_compliance_checkin_threshold_days: 30,
+        }
     }
 }
 

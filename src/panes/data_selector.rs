@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::views::{AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView, EnrollmentRestrictionsView, PolicyView, UserData};
+use super::views::{
+    AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView,
+    EnrollmentRestrictionsView, PolicyView, UserData,
+};
 use crate::i18n::Key;
 use crate::routes::View;
 use crate::state::{tr, use_go, use_locale, use_location_state};
@@ -31,17 +34,20 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
     let on_keydown = {
         let select = select.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-        let index = View::ALL.iter().position(|v| *v == current.get_untracked()).unwrap_or(0);
-        let count = View::ALL.len();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => (index + 1) % count,
-            "ArrowLeft" | "ArrowUp" => (index + count - 1) % count,
-            "Home" => 0,
-            "End" => count - 1,
-            _ => return,
-        };
-        ev.prevent_default();
-        select(View::ALL[next], true);
+            let index = View::ALL
+                .iter()
+                .position(|v| *v == current.get_untracked())
+                .unwrap_or(0);
+            let count = View::ALL.len();
+            let next = match ev.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (index + 1) % count,
+                "ArrowLeft" | "ArrowUp" => (index + count - 1) % count,
+                "Home" => 0,
+                "End" => count - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            select(View::ALL[next], true);
         }
     };
 

@@ -68,10 +68,23 @@ fn UserWorkspace(
             let info = user.await?;
             let membership = groups.await?;
             let records = devices.await?;
-            loaders::apps(&client, &info.user.user_principal_name, &membership, &records).await
+            loaders::apps(
+                &client,
+                &info.user.user_principal_name,
+                &membership,
+                &records,
+            )
+            .await
         }
     });
-    let data = UserData { user_id: id, tenant, user, devices, groups, apps };
+    let data = UserData {
+        user_id: id,
+        tenant,
+        user,
+        devices,
+        groups,
+        apps,
+    };
 
     view! {
         <div class="t1-row">

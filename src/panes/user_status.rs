@@ -28,17 +28,27 @@ pub fn UserStatus(
             None => (l.text(Key::Loading).to_string(), "muted"),
             Some(Err(_)) => (l.text(Key::Unknown).to_string(), "muted"),
             Some(Ok(info)) => match info.license {
-                LicenseStatus::Licensed { sku } => (l.fill(Key::Licensed, &[("sku", &sku)]), "good"),
-                LicenseStatus::PlanNotActive { sku, provisioning } => {
-                    (l.fill(Key::PlanNotActive, &[("sku", &sku), ("status", &provisioning)]), "bad")
+                LicenseStatus::Licensed { sku } => {
+                    (l.fill(Key::Licensed, &[("sku", &sku)]), "good")
                 }
+                LicenseStatus::PlanNotActive { sku, provisioning } => (
+                    l.fill(
+                        Key::PlanNotActive,
+                        &[("sku", &sku), ("status", &provisioning)],
+                    ),
+                    "bad",
+                ),
                 LicenseStatus::Unlicensed => (l.text(Key::NotLicensed).to_string(), "bad"),
             },
         }
     };
     let account = move || {
         let l = locale.get();
-        match user.get().and_then(Result::ok).map(|i| i.user.account_enabled) {
+        match user
+            .get()
+            .and_then(Result::ok)
+            .map(|i| i.user.account_enabled)
+        {
             None | Some(None) => (l.text(Key::Unknown), "muted"),
             Some(Some(true)) => (l.text(Key::AccountEnabled), "good"),
             Some(Some(false)) => (l.text(Key::AccountDisabled), "bad"),
@@ -70,7 +80,13 @@ pub fn UserStatus(
             Some(Err(_)) => l.text(Key::Unknown).to_string(),
             Some(Ok(records)) => {
                 let s = app_summary(&records);
-                l.fill(Key::AppsSummary, &[("assigned", &s.assigned.to_string()), ("failed", &s.failed.to_string())])
+                l.fill(
+                    Key::AppsSummary,
+                    &[
+                        ("assigned", &s.assigned.to_string()),
+                        ("failed", &s.failed.to_string()),
+                    ],
+                )
             }
         }
     };
@@ -147,10 +163,11 @@ fn Findings(
         let info = user.get()?.ok()?;
         let devices = devices.get()?.ok()?;
         let apps = apps.get().and_then(Result::ok).unwrap_or_default();
-        let threshold = tenant
-            .get()
-            .and_then(Result::ok)
-            .map_or(30, |t| t.device_management.settings.device_compliance_checkin_threshold_days);
+        let threshold = tenant.get().and_then(Result::ok).map_or(30, |t| {
+            t.device_management
+                .settings
+                .device_compliance_checkin_threshold_days
+        });
         Some(findings(&Evidence {
             user: &info.user,
             license: &info.license,
@@ -185,26 +202,60 @@ fn Findings(
 }
 
 pub fn describe(l: Locale, finding: &Finding) -> String {
-    let code_suffix = |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
+    let code_suffix = |code: &Option<String>| {
+        code.as_ref()
+            .map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)]))
+            .unwrap_or_default()
+    };
     match finding {
         Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
         Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
-        Finding::IntunePlanNotActive { sku, provisioning } => {
-            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
-        }
-        Finding::DeviceNotCompliant { device, reasons } => {
-            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
-            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
-        }
-        Finding::DeviceStale { device, days, threshold } => l.fill(
-            Key::FindingStale,
-            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
+        Finding::IntunePlanNotActive { sku, provisioning } => l.fill(
+            Key::FindingPlanNotActive,
+            &[("sku", sku), ("status", provisioning)],
         ),
-        Finding::ProfileError { policy, device, code } => {
-            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
+        Finding::DeviceNotCompliant { device, reasons } => {
+            let reasons = if reasons.is_empty() {
+                l.text(Key::Unknown).to_string()
+            } else {
+                reasons.join(", ")
+            };
+            l.fill(
+                Key::FindingNotCompliant,
+                &[("device", device), ("reasons", &reasons)],
+            )
         }
-        Finding::AppInstallFailed { app, device, code } => {
-            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
-        }
+        Finding::DeviceStale {
+            device,
+            days,
+            threshold,
+        } => l.fill(
+            Key::FindingStale,
+            &[
+                ("device", device),
+                ("days", &days.to_string()),
+                ("threshold", &threshold.to_string()),
+            ],
+        ),
+        Finding::ProfileError {
+            policy,
+            device,
+            code,
+        } => l.fill(
+            Key::FindingProfileError,
+            &[
+                ("policy", policy),
+                ("device", device),
+                ("code", &code_suffix(code)),
+            ],
+        ),
+        Finding::AppInstallFailed { app, device, code } => l.fill(
+            Key::FindingAppFailed,
+            &[
+                ("app", app),
+                ("device", device),
+                ("code", &code_suffix(code)),
+            ],
+        ),
     }
 }

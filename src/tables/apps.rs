@@ -36,9 +36,20 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
         }
         for status in &record.statuses {
             let (key, tone) = format::install_state(status.install_state);
-            let code = status.error_code.filter(|c| *c != 0).map(|c| locale.fill(Key::ErrorCodeSuffix, &[("code", &hresult_hex(c))]).trim().to_string());
-            let status_cell = Cell::badge(locale.text(key), tone).with_detail(code).sorted_by(Some(status.install_state as i64));
-            let mut row = base(Cell::text(&status.device_name), status_cell, datetime_cell(locale, status.last_sync_date_time.as_deref(), clock));
+            let code = status.error_code.filter(|c| *c != 0).map(|c| {
+                locale
+                    .fill(Key::ErrorCodeSuffix, &[("code", &hresult_hex(c))])
+                    .trim()
+                    .to_string()
+            });
+            let status_cell = Cell::badge(locale.text(key), tone)
+                .with_detail(code)
+                .sorted_by(Some(status.install_state as i64));
+            let mut row = base(
+                Cell::text(&status.device_name),
+                status_cell,
+                datetime_cell(locale, status.last_sync_date_time.as_deref(), clock),
+            );
             row.key = format!("{}|{}", app.id, status.device_id);
             rows.push(row);
         }
@@ -46,7 +57,14 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
     // Apps that reach the user first; failures first among them.
     rows.sort_by_key(|r| (r.cells[2].sort.clone(), r.cells[4].sort.clone()));
     Table {
-        headers: vec![t(Key::ColAppName), t(Key::ColPlatform), t(Key::ColAssignment), t(Key::ColDevice), t(Key::ColInstallStatus), t(Key::ColLastSync)],
+        headers: vec![
+            t(Key::ColAppName),
+            t(Key::ColPlatform),
+            t(Key::ColAssignment),
+            t(Key::ColDevice),
+            t(Key::ColInstallStatus),
+            t(Key::ColLastSync),
+        ],
         rows,
     }
 }

@@ -6,7 +6,12 @@ use crate::domain::status::{AppRecord, DeviceRecord};
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 
-pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Table {
+pub fn table(
+    locale: Locale,
+    clock: Clock,
+    devices: &[DeviceRecord],
+    apps: Option<&[AppRecord]>,
+) -> Table {
     let t = |k| locale.text(k).to_string();
     Table {
         headers: vec![
@@ -44,17 +49,35 @@ pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Optio
 /// Failures first: what matters on a device is whether anything failed to install on it.
 fn app_install_cell(locale: Locale, device_id: &str, apps: Option<&[AppRecord]>) -> Cell {
     let Some(apps) = apps else {
-        return Cell::text(locale.text(Key::Loading)).tone(Tone::Muted).sorted_by(None);
+        return Cell::text(locale.text(Key::Loading))
+            .tone(Tone::Muted)
+            .sorted_by(None);
     };
-    let on_device: Vec<_> = apps.iter().flat_map(|a| a.statuses.iter().map(move |s| (a, s))).filter(|(_, s)| s.device_id == device_id).collect();
-    let failed: Vec<&str> = on_device.iter().filter(|(_, s)| s.install_state.is_failure()).map(|(a, _)| a.app.display_name.as_str()).collect();
+    let on_device: Vec<_> = apps
+        .iter()
+        .flat_map(|a| a.statuses.iter().map(move |s| (a, s)))
+        .filter(|(_, s)| s.device_id == device_id)
+        .collect();
+    let failed: Vec<&str> = on_device
+        .iter()
+        .filter(|(_, s)| s.install_state.is_failure())
+        .map(|(a, _)| a.app.display_name.as_str())
+        .collect();
     if on_device.is_empty() {
-        Cell::text(locale.text(Key::AppInstallNone)).tone(Tone::Muted).sorted_by(Some(0))
+        Cell::text(locale.text(Key::AppInstallNone))
+            .tone(Tone::Muted)
+            .sorted_by(Some(0))
     } else if failed.is_empty() {
         Cell::badge(locale.text(Key::AppInstallNoFailures), Tone::Good).sorted_by(Some(0))
     } else {
-        Cell::badge(locale.fill(Key::AppInstallFailures, &[("count", &failed.len().to_string())]), Tone::Bad)
-            .with_detail(Some(failed.join(", ")))
-            .sorted_by(Some(failed.len() as i64))
+        Cell::badge(
+            locale.fill(
+                Key::AppInstallFailures,
+                &[("count", &failed.len().to_string())],
+            ),
+            Tone::Bad,
+        )
+        .with_detail(Some(failed.join(", ")))
+        .sorted_by(Some(failed.len() as i64))
     }
 }

@@ -21,9 +21,8 @@ impl Kind {
     pub fn of(config: &EnrollmentConfiguration) -> Self {
         match short_type(&config.odata_type) {
             "deviceEnrollmentLimitConfiguration" => Kind::Limit,
-            "deviceEnrollmentPlatformRestrictionsConfiguration" | "deviceEnrollmentPlatformRestrictionConfiguration" => {
-                Kind::Platforms
-            }
+            "deviceEnrollmentPlatformRestrictionsConfiguration"
+            | "deviceEnrollmentPlatformRestrictionConfiguration" => Kind::Platforms,
             "deviceEnrollmentWindowsHelloForBusinessConfiguration" => Kind::WindowsHello,
             _ => Kind::Other,
         }
@@ -40,20 +39,49 @@ impl Kind {
 }
 
 /// The configuration of `kind` in effect for a user in `groups`.
-pub fn effective<'a>(configs: &'a [EnrollmentConfiguration], kind: Kind, groups: &BTreeSet<String>) -> Option<&'a EnrollmentConfiguration> {
-    let targeting = configs.iter().filter(|c| Kind::of(c) == kind && (c.priority == 0 || reach(&c.assignments, groups).applies()));
-    targeting.min_by_key(|c| if c.priority == 0 { i32::MAX } else { c.priority })
+pub fn effective<'a>(
+    configs: &'a [EnrollmentConfiguration],
+    kind: Kind,
+    groups: &BTreeSet<String>,
+) -> Option<&'a EnrollmentConfiguration> {
+    let targeting = configs.iter().filter(|c| {
+        Kind::of(c) == kind && (c.priority == 0 || reach(&c.assignments, groups).applies())
+    });
+    targeting.min_by_key(|c| {
+        if c.priority == 0 {
+            i32::MAX
+        } else {
+            c.priority
+        }
+    })
 }
 
 /// The device limit in effect and the policy that sets it.
-pub fn effective_limit(configs: &[EnrollmentConfiguration], groups: &BTreeSet<String>) -> Option<(u32, String)> {
-    effective(configs, Kind::Limit, groups).and_then(|c| c.limit.map(|l| (l, c.display_name.clone())))
+pub fn effective_limit(
+    configs: &[EnrollmentConfiguration],
+    groups: &BTreeSet<String>,
+) -> Option<(u32, String)> {
+    effective(configs, Kind::Limit, groups)
+        .and_then(|c| c.limit.map(|l| (l, c.display_name.clone())))
 }
 
-pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTreeSet<String>) -> Table {
+pub fn table(
+    locale: Locale,
+    configs: &[EnrollmentConfiguration],
+    groups: &BTreeSet<String>,
+) -> Table {
     let t = |k| locale.text(k).to_string();
     let mut sorted: Vec<&EnrollmentConfiguration> = configs.iter().collect();
-    sorted.sort_by_key(|c| (Kind::of(c), if c.priority == 0 { i32::MAX } else { c.priority }));
+    sorted.sort_by_key(|c| {
+        (
+            Kind::of(c),
+            if c.priority == 0 {
+                i32::MAX
+            } else {
+                c.priority
+            },
+        )
+    });
     let rows = sorted
         .into_iter()
         .map(|c| {
@@ -61,13 +89,20 @@ pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTree
             let winner = effective(configs, kind, groups);
             let targeted = c.priority == 0 || reach(&c.assignments, groups).applies();
             let applies = match winner {
-                Some(w) if w.id == c.id => Cell::badge(locale.text(Key::AppliesEffective), Tone::Good).sorted_by(Some(0)),
+                Some(w) if w.id == c.id => {
+                    Cell::badge(locale.text(Key::AppliesEffective), Tone::Good).sorted_by(Some(0))
+                }
                 Some(w) if targeted => Cell::badge(
-                    locale.fill(Key::AppliesOverridden, &[("priority", &w.priority.to_string())]),
+                    locale.fill(
+                        Key::AppliesOverridden,
+                        &[("priority", &w.priority.to_string())],
+                    ),
                     Tone::Muted,
                 )
                 .sorted_by(Some(1)),
-                _ => Cell::text(locale.text(Key::DoesNotApply)).tone(Tone::Muted).sorted_by(Some(2)),
+                _ => Cell::text(locale.text(Key::DoesNotApply))
+                    .tone(Tone::Muted)
+                    .sorted_by(Some(2)),
             };
             let priority = if c.priority == 0 {
                 Cell::text(locale.text(Key::DefaultPriority)).sorted_by(Some(i64::MAX))
@@ -78,7 +113,11 @@ pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTree
                 Some(l) => Cell::text(l.to_string()).sorted_by(Some(i64::from(l))),
                 None => text_or_missing(None),
             };
-            let (blocked, versions) = if kind == Kind::Platforms { platform_cells(locale, c) } else { (text_or_missing(None), text_or_missing(None)) };
+            let (blocked, versions) = if kind == Kind::Platforms {
+                platform_cells(locale, c)
+            } else {
+                (text_or_missing(None), text_or_missing(None))
+            };
             Row {
                 key: c.id.clone(),
                 cells: vec![
@@ -128,7 +167,8 @@ fn platform_cells(locale: Locale, c: &EnrollmentConfiguration) -> (Cell, Cell) {
             personal.push(locale.fill(Key::PersonalBlocked, &[("platform", name)]));
         }
         if let Some(v) = r.os_minimum_version.as_deref().filter(|v| !v.is_empty()) {
-            versions.push(locale.fill(Key::OsVersionAtLeast, &[("platform", name), ("version", v)]));
+            versions
+                .push(locale.fill(Key::OsVersionAtLeast, &[("platform", name), ("version", v)]));
         }
         if let Some(v) = r.os_maximum_version.as_deref().filter(|v| !v.is_empty()) {
             versions.push(locale.fill(Key::OsVersionAtMost, &[("platform", name), ("version", v)]));
@@ -139,8 +179,15 @@ fn platform_cells(locale: Locale, c: &EnrollmentConfiguration) -> (Cell, Cell) {
     } else {
         Cell::badge(blocked.join(", "), Tone::Warn)
     };
-    let versions_cell = if versions.is_empty() { Cell::text(locale.text(Key::AnyOsVersion)).tone(Tone::Muted) } else { Cell::text(versions.join("; ")) };
-    (blocked_cell.with_detail((!personal.is_empty()).then(|| personal.join("; "))), versions_cell)
+    let versions_cell = if versions.is_empty() {
+        Cell::text(locale.text(Key::AnyOsVersion)).tone(Tone::Muted)
+    } else {
+        Cell::text(versions.join("; "))
+    };
+    (
+        blocked_cell.with_detail((!personal.is_empty()).then(|| personal.join("; "))),
+        versions_cell,
+    )
 }
 
 #[cfg(test)]
@@ -148,7 +195,13 @@ mod tests {
     use super::*;
     use crate::model::{Assignment, AssignmentTarget};
 
-    fn limit(id: &str, priority: i32, limit: u32, target: &str, group: Option<&str>) -> EnrollmentConfiguration {
+    fn limit(
+        id: &str,
+        priority: i32,
+        limit: u32,
+        target: &str,
+        group: Option<&str>,
+    ) -> EnrollmentConfiguration {
         EnrollmentConfiguration {
             odata_type: "#microsoft.graph.deviceEnrollmentLimitConfiguration".into(),
             id: id.into(),
@@ -158,7 +211,10 @@ mod tests {
             assignments: vec![Assignment {
                 id: String::new(),
                 intent: None,
-                target: AssignmentTarget { odata_type: format!("#microsoft.graph.{target}"), group_id: group.map(str::to_string) },
+                target: AssignmentTarget {
+                    odata_type: format!("#microsoft.graph.{target}"),
+                    group_id: group.map(str::to_string),
+                },
             }],
             ..EnrollmentConfiguration::default()
         }
@@ -172,8 +228,17 @@ mod tests {
             limit("execs", 1, 10, "groupAssignmentTarget", Some("execs")),
         ];
         let groups = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-        assert_eq!(effective_limit(&configs, &groups(&["staff"])), Some((5, "staff".into())));
-        assert_eq!(effective_limit(&configs, &groups(&["staff", "execs"])), Some((10, "execs".into())));
-        assert_eq!(effective_limit(&configs, &groups(&[])), Some((15, "default".into())));
+        assert_eq!(
+            effective_limit(&configs, &groups(&["staff"])),
+            Some((5, "staff".into()))
+        );
+        assert_eq!(
+            effective_limit(&configs, &groups(&["staff", "execs"])),
+            Some((10, "execs".into()))
+        );
+        assert_eq!(
+            effective_limit(&configs, &groups(&[])),
+            Some((15, "default".into()))
+        );
     }
 }

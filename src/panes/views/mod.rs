@@ -37,7 +37,10 @@ pub struct UserData {
 
 pub fn clock_now() -> Clock {
     let now_secs = platform::now_secs();
-    Clock { now_secs, offset_minutes: platform::local_offset_minutes(now_secs) }
+    Clock {
+        now_secs,
+        offset_minutes: platform::local_offset_minutes(now_secs),
+    }
 }
 
 /// The accessible name of a view's table: its title, in the current language.

@@ -79,7 +79,10 @@ export async function openApp(query = '', { base = '/', viewport = VIEWPORT } = 
   const consoleErrors = [];
   const pageErrors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`console.error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    // "Failed to load resource" messages name the resource only in their location.
+    const where = msg.location()?.url;
+    consoleErrors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (err) => {
     pageErrors.push(String(err?.stack ?? err));
