@@ -56,39 +56,31 @@ pub fn UserStatus(
     };
     let device_text = move || {
         let l = locale.get();
-        match devices.get() {
-            None => l.text(Key::Loading).to_string(),
-            Some(Err(_)) => l.text(Key::Unknown).to_string(),
-            Some(Ok(records)) => {
-                let list: Vec<_> = records.iter().map(|r| r.device.clone()).collect();
-                let s = device_summary(&list);
-                l.fill(
-                    Key::DeviceCountSummary,
-                    &[
-                        ("total", &s.total.to_string()),
-                        ("compliant", &s.compliant.to_string()),
-                        ("noncompliant", &s.not_compliant.to_string()),
-                    ],
-                )
-            }
-        }
+        loaded_text(l, devices.get(), |records| {
+            let list: Vec<_> = records.iter().map(|r| r.device.clone()).collect();
+            let s = device_summary(&list);
+            l.fill(
+                Key::DeviceCountSummary,
+                &[
+                    ("total", &s.total.to_string()),
+                    ("compliant", &s.compliant.to_string()),
+                    ("noncompliant", &s.not_compliant.to_string()),
+                ],
+            )
+        })
     };
     let app_text = move || {
         let l = locale.get();
-        match apps.get() {
-            None => l.text(Key::Loading).to_string(),
-            Some(Err(_)) => l.text(Key::Unknown).to_string(),
-            Some(Ok(records)) => {
-                let s = app_summary(&records);
-                l.fill(
-                    Key::AppsSummary,
-                    &[
-                        ("assigned", &s.assigned.to_string()),
-                        ("failed", &s.failed.to_string()),
-                    ],
-                )
-            }
-        }
+        loaded_text(l, apps.get(), |records| {
+            let s = app_summary(&records);
+            l.fill(
+                Key::AppsSummary,
+                &[
+                    ("assigned", &s.assigned.to_string()),
+                    ("failed", &s.failed.to_string()),
+                ],
+            )
+        })
     };
 
     view! {
@@ -135,6 +127,19 @@ pub fn UserStatus(
             </dl>
             <Findings tenant user devices apps />
         </section>
+    }
+}
+
+/// "Loading…" until a resource answers, "Unknown" if it failed (its pane shows why), else `describe(value)`.
+fn loaded_text<T>(
+    l: Locale,
+    state: Option<Result<T, ApiError>>,
+    describe: impl FnOnce(T) -> String,
+) -> String {
+    match state {
+        None => l.text(Key::Loading).to_string(),
+        Some(Err(_)) => l.text(Key::Unknown).to_string(),
+        Some(Ok(value)) => describe(value),
     }
 }
 
