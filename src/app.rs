@@ -8,10 +8,7 @@ use crate::state::provide_app_state;
 #[component]
 pub fn App() -> impl IntoView {
     // The static boot spinner in index.html covers the time before wasm runs; remove it once we render.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
     view! {

@@ -91,28 +91,14 @@ mod tests {
     fn keeps_input_order_whatever_finishes_first() {
         let futures = [3, 0, 2].map(|n| async move { Ok::<_, ()>(after(n, n).await) });
         assert_eq!(block_on(try_join_all(futures)), Ok(vec![3, 0, 2]));
-        assert_eq!(
-            block_on(try_join_all(
-                Vec::<std::future::Ready<Result<u8, ()>>>::new()
-            )),
-            Ok(vec![])
-        );
+        assert_eq!(block_on(try_join_all(Vec::<std::future::Ready<Result<u8, ()>>>::new())), Ok(vec![]));
     }
 
     #[test]
     fn first_error_wins() {
         let futures = [(5, Ok(1)), (1, Err("boom")), (0, Ok(2))].map(|(n, r)| after(n, r));
         assert_eq!(block_on(try_join_all(futures)), Err("boom"));
-        assert_eq!(
-            block_on(try_join(after(2, Ok::<_, &str>(1)), after(0, Ok("x")))),
-            Ok((1, "x"))
-        );
-        assert_eq!(
-            block_on(try_join(
-                after(2, Ok::<u8, _>(1)),
-                after(1, Err::<u8, _>("late"))
-            )),
-            Err("late")
-        );
+        assert_eq!(block_on(try_join(after(2, Ok::<_, &str>(1)), after(0, Ok("x")))), Ok((1, "x")));
+        assert_eq!(block_on(try_join(after(2, Ok::<u8, _>(1)), after(1, Err::<u8, _>("late")))), Err("late"));
     }
 }

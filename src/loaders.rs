@@ -7,9 +7,7 @@ use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
-use crate::model::{
-    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Organization, User,
-};
+use crate::model::{AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Organization, User};
 use crate::tables::format::{platform_fits, platform_of_os, platform_of_type};
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
@@ -20,12 +18,8 @@ pub struct TenantInfo {
 }
 
 pub async fn tenant(client: &GraphClient) -> Result<TenantInfo, ApiError> {
-    let (organization, device_management) =
-        try_join(client.organization(), client.device_management()).await?;
-    Ok(TenantInfo {
-        organization,
-        device_management,
-    })
+    let (organization, device_management) = try_join(client.organization(), client.device_management()).await?;
+    Ok(TenantInfo { organization, device_management })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,36 +30,23 @@ pub struct UserInfo {
 
 pub async fn user(client: &GraphClient, id: &str) -> Result<UserInfo, ApiError> {
     let (user, licenses) = try_join(client.user(id), client.license_details(id)).await?;
-    Ok(UserInfo {
-        user,
-        license: license_status(&licenses),
-    })
+    Ok(UserInfo { user, license: license_status(&licenses) })
 }
 
 /// The user's devices with their compliance and configuration states.
 pub async fn devices(client: &GraphClient, user_id: &str) -> Result<Vec<DeviceRecord>, ApiError> {
     let devices = client.managed_devices(user_id).await?;
     let with_states = devices.into_iter().map(|device| async move {
-        let (compliance, configuration) = try_join(
-            client.device_policy_states(&device.id, true),
-            client.device_policy_states(&device.id, false),
-        )
-        .await?;
-        Ok::<_, ApiError>(DeviceRecord {
-            device,
-            compliance,
-            configuration,
-        })
+        let (compliance, configuration) =
+            try_join(client.device_policy_states(&device.id, true), client.device_policy_states(&device.id, false))
+                .await?;
+        Ok::<_, ApiError>(DeviceRecord { device, compliance, configuration })
     });
     try_join_all(with_states).await
 }
 
 pub async fn membership(client: &GraphClient, user_id: &str) -> Result<Membership, ApiError> {
-    let (direct, transitive) = try_join(
-        client.member_of(user_id, false),
-        client.member_of(user_id, true),
-    )
-    .await?;
+    let (direct, transitive) = try_join(client.member_of(user_id, false), client.member_of(user_id, true)).await?;
     Ok(Membership { direct, transitive })
 }
 
@@ -79,38 +60,21 @@ pub async fn apps(
 ) -> Result<Vec<AppRecord>, ApiError> {
     let groups = membership.all_ids();
     let apps = client.mobile_apps().await?;
-    let device_platforms: Vec<_> = devices
-        .iter()
-        .map(|d| platform_of_os(&d.device.operating_system))
-        .collect();
+    let device_platforms: Vec<_> = devices.iter().map(|d| platform_of_os(&d.device.operating_system)).collect();
     let records = apps.into_iter().map(|app| {
         let reach = reach(&app.assignments, &groups);
-        let relevant = reach.applies()
-            && device_platforms
-                .iter()
-                .any(|p| platform_fits(platform_of_type(&app.odata_type), *p));
+        let relevant =
+            reach.applies() && device_platforms.iter().any(|p| platform_fits(platform_of_type(&app.odata_type), *p));
         async move {
-            let statuses = if relevant {
-                client
-                    .app_device_statuses(&app.id, user_principal_name)
-                    .await?
-            } else {
-                Vec::new()
-            };
-            Ok::<_, ApiError>(AppRecord {
-                app,
-                reach,
-                statuses,
-            })
+            let statuses =
+                if relevant { client.app_device_statuses(&app.id, user_principal_name).await? } else { Vec::new() };
+            Ok::<_, ApiError>(AppRecord { app, reach, statuses })
         }
     });
     try_join_all(records).await
 }
 
-pub async fn device_policies(
-    client: &GraphClient,
-    compliance: bool,
-) -> Result<Vec<DevicePolicy>, ApiError> {
+pub async fn device_policies(client: &GraphClient, compliance: bool) -> Result<Vec<DevicePolicy>, ApiError> {
     if compliance {
         client.compliance_policies().await
     } else {
@@ -145,17 +109,8 @@ pub struct AppProtection {
     pub registrations: Vec<AppRegistration>,
 }
 
-pub async fn app_protection(
-    client: &GraphClient,
-    user_id: &str,
-) -> Result<AppProtection, ApiError> {
-    let (policies, registrations) = try_join(
-        client.app_protection_policies(user_id),
-        client.app_registrations(user_id),
-    )
-    .await?;
-    Ok(AppProtection {
-        policies,
-        registrations,
-    })
+pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppProtection, ApiError> {
+    let (policies, registrations) =
+        try_join(client.app_protection_policies(user_id), client.app_registrations(user_id)).await?;
+    Ok(AppProtection { policies, registrations })
 }

@@ -30,8 +30,7 @@ pub fn decode(value: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2]))
-            {
+            b'%' if i + 2 < bytes.len() => match (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2])) {
                 (Some(hi), Some(lo)) => {
                     out.push(hi << 4 | lo);
                     i += 3;
@@ -57,12 +56,7 @@ mod tests {
 
     #[test]
     fn round_trips_search_syntax_and_unicode() {
-        for raw in [
-            "\"displayName:zoë\" OR \"mail:zoë\"",
-            "startswith(displayName,'a b')",
-            "100%",
-            "a&b=c#d",
-        ] {
+        for raw in ["\"displayName:zoë\" OR \"mail:zoë\"", "startswith(displayName,'a b')", "100%", "a&b=c#d"] {
             assert_eq!(decode(&encode(raw)), raw);
         }
         assert!(!encode("a b&c").contains(' '));

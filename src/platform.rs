@@ -8,9 +8,7 @@ pub fn now_secs() -> i64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
     }
 }
 
@@ -34,8 +32,7 @@ pub async fn sleep_ms(ms: u32) {
     if ms > 0 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(window) = web_sys::window() {
-                let _ = window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
             }
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -48,11 +45,7 @@ pub async fn sleep_ms(ms: u32) {
 pub fn load_pref(key: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()?
-            .local_storage()
-            .ok()??
-            .get_item(key)
-            .ok()?
+        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -83,24 +83,16 @@ impl Location {
     /// Reads `?a=b&c=d` (leading `?` optional). Unknown or malformed values fall back to defaults.
     pub fn from_query(query: &str) -> Self {
         let pairs = parse_query(query);
-        Self::from_params(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        })
+        Self::from_params(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
     /// Builds a location from decoded query parameters, as the router's query map provides them.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         let value = |name| get(name).filter(|v| !v.is_empty());
         Location {
-            tenant: value(param::TENANT)
-                .filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
+            tenant: value(param::TENANT).filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
             user: value(param::USER),
-            view: value(param::VIEW)
-                .and_then(|v| View::from_slug(&v))
-                .unwrap_or_default(),
+            view: value(param::VIEW).and_then(|v| View::from_slug(&v)).unwrap_or_default(),
             fault: value(param::FAULT),
             latency: value(param::LATENCY),
         }
@@ -124,10 +116,7 @@ impl Location {
         if let Some(l) = &self.latency {
             pairs.push((param::LATENCY, l));
         }
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent::encode(v)))
-            .collect();
+        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", percent::encode(v))).collect();
         format!("?{}", body.join("&"))
     }
 
@@ -136,29 +125,17 @@ impl Location {
     }
 
     pub fn with_user(&self, user: Option<String>) -> Self {
-        Location {
-            user,
-            view: View::default(),
-            ..self.clone()
-        }
+        Location { user, view: View::default(), ..self.clone() }
     }
 
     pub fn with_view(&self, view: View) -> Self {
-        Location {
-            view,
-            ..self.clone()
-        }
+        Location { view, ..self.clone() }
     }
 
     /// Switching tenant clears the user, who belongs to the other tenant.
     pub fn with_tenant(&self, tenant: &str) -> Self {
         let tenant = (tenant != DEMO_TENANT_IDS[0]).then(|| tenant.to_string());
-        Location {
-            tenant,
-            user: None,
-            view: View::default(),
-            ..self.clone()
-        }
+        Location { tenant, user: None, view: View::default(), ..self.clone() }
     }
 }
 
@@ -188,12 +165,7 @@ mod tests {
                 fault: Some("managedDevices:500".into()),
                 latency: Some("0".into()),
             };
-            assert_eq!(
-                Location::from_query(&loc.to_query()),
-                loc,
-                "{}",
-                loc.to_query()
-            );
+            assert_eq!(Location::from_query(&loc.to_query()), loc, "{}", loc.to_query());
         }
     }
 
@@ -202,10 +174,7 @@ mod tests {
         assert_eq!(Location::default().to_query(), "?");
         let loc = Location::default().with_user(Some("u1".into()));
         assert_eq!(loc.to_query(), "?user=u1");
-        assert_eq!(
-            loc.with_view(View::Compliance).to_query(),
-            "?user=u1&view=compliance"
-        );
+        assert_eq!(loc.with_view(View::Compliance).to_query(), "?user=u1&view=compliance");
     }
 
     #[test]
@@ -227,9 +196,6 @@ mod tests {
     fn markup_in_values_is_encoded() {
         let loc = Location::default().with_user(Some("<img src=x>".into()));
         assert!(!loc.to_query().contains('<'));
-        assert_eq!(
-            Location::from_query(&loc.to_query()).user.as_deref(),
-            Some("<img src=x>")
-        );
+        assert_eq!(Location::from_query(&loc.to_query()).user.as_deref(), Some("<img src=x>"));
     }
 }

@@ -47,11 +47,7 @@ pub fn use_client() -> Memo<GraphClient> {
 pub fn initial_locale() -> Locale {
     platform::load_pref(LOCALE_STORAGE_KEY)
         .and_then(|tag| Locale::from_tag(&tag))
-        .or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .and_then(|tag| Locale::from_tag(&tag))
-        })
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|tag| Locale::from_tag(&tag)))
         .unwrap_or_default()
 }
 
@@ -61,10 +57,7 @@ pub fn provide_app_state() {
     Effect::new(move |_| {
         let tag = locale.get().tag();
         platform::save_pref(LOCALE_STORAGE_KEY, tag);
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", tag);
         }
     });
@@ -73,17 +66,12 @@ pub fn provide_app_state() {
     let query = use_query_map();
     // Read the router's decoded query map, not window.location: the router updates its map before the
     // address bar, so the address bar may still show the previous URL when this recomputes.
-    let location =
-        Memo::new(move |_| query.with(|params| Location::from_params(|name| params.get(name))));
+    let location = Memo::new(move |_| query.with(|params| Location::from_params(|name| params.get(name))));
     provide_context(CurrentLocation(location));
 
     let client = Memo::new(move |_| {
         let loc = location.get();
-        demo_client(
-            loc.tenant_id(),
-            loc.fault.as_deref(),
-            loc.latency.as_deref(),
-        )
+        demo_client(loc.tenant_id(), loc.fault.as_deref(), loc.latency.as_deref())
     });
     provide_context(Backend(client));
 }
@@ -103,16 +91,8 @@ pub fn demo_client_from(
     fault: Option<&str>,
     latency: Option<&str>,
 ) -> GraphClient {
-    let tenant = if DEMO_TENANT_IDS.contains(&tenant) {
-        tenant
-    } else {
-        DEMO_TENANT_IDS[0]
-    };
-    let cache_key = format!(
-        "{tenant}|{}|{}",
-        fault.unwrap_or_default(),
-        latency.unwrap_or_default()
-    );
+    let tenant = if DEMO_TENANT_IDS.contains(&tenant) { tenant } else { DEMO_TENANT_IDS[0] };
+    let cache_key = format!("{tenant}|{}|{}", fault.unwrap_or_default(), latency.unwrap_or_default());
     let graph = DEMO_GRAPHS.with(|cache| {
         cache
             .borrow_mut()
@@ -120,13 +100,7 @@ pub fn demo_client_from(
             .or_insert_with(|| {
                 let faults = fault.map(parse_faults).unwrap_or_default();
                 let latency = latency.and_then(|l| l.parse().ok());
-                Arc::new(FixtureGraph::new(
-                    tenant,
-                    source,
-                    platform::now_secs(),
-                    faults,
-                    latency,
-                ))
+                Arc::new(FixtureGraph::new(tenant, source, platform::now_secs(), faults, latency))
             })
             .clone()
     });
@@ -134,26 +108,14 @@ pub fn demo_client_from(
 }
 
 pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
-    demo_client_from(
-        FixtureSource::Http {
-            base: FIXTURE_BASE.into(),
-        },
-        tenant,
-        fault,
-        latency,
-    )
+    demo_client_from(FixtureSource::Http { base: FIXTURE_BASE.into() }, tenant, fault, latency)
 }
 
 /// Navigates to a location of this page (same path, new query), adding a history entry.
 pub fn use_go() -> impl Fn(&Location) + Clone + 'static {
     let navigate = use_navigate();
     move |location: &Location| {
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_else(|| "/".into());
-        navigate(
-            &format!("{path}{}", location.to_query()),
-            Default::default(),
-        );
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into());
+        navigate(&format!("{path}{}", location.to_query()), Default::default());
     }
 }

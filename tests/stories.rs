@@ -20,13 +20,7 @@ fn now() -> i64 {
 }
 
 fn client_with(tenant: &str, faults: &str) -> GraphClient {
-    let graph = FixtureGraph::new(
-        tenant,
-        FixtureSource::repo(),
-        now(),
-        parse_faults(faults),
-        Some(0),
-    );
+    let graph = FixtureGraph::new(tenant, FixtureSource::repo(), now(), parse_faults(faults), Some(0));
     GraphClient::new(Transport::Fixture(Arc::new(graph)))
 }
 
@@ -35,20 +29,13 @@ fn aurora() -> GraphClient {
 }
 
 fn clock() -> Clock {
-    Clock {
-        now_secs: now(),
-        offset_minutes: 0,
-    }
+    Clock { now_secs: now(), offset_minutes: 0 }
 }
 
 /// Finds a user the way an operator does: by typing part of the name.
 fn find(client: &GraphClient, query: &str) -> tier1::model::User {
     let users = block_on(client.search_users(query)).unwrap();
-    assert_eq!(
-        users.len(),
-        1,
-        "{query:?} should find exactly one user, found {users:?}"
-    );
+    assert_eq!(users.len(), 1, "{query:?} should find exactly one user, found {users:?}");
     users.into_iter().next().unwrap()
 }
 
@@ -68,27 +55,20 @@ fn story(query: &str) -> Story {
         let info = loaders::user(&client, &user.id).await.unwrap();
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices)
-            .await
-            .unwrap();
+        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
         let findings = findings(&Evidence {
             user: &info.user,
             license: &info.license,
             devices: &devices,
             apps: &apps,
             now_secs: now(),
-            checkin_threshold_days: tenant
-                .device_management
-                .settings
-                .device_compliance_checkin_threshold_days,
+            checkin_threshold_days: tenant.device_management.settings.device_compliance_checkin_threshold_days,
+            device_limit: tables::enrollment::effective_limit(
+                &client.enrollment_configurations().await.unwrap(),
+                &membership.all_ids(),
+            ),
         });
-        Story {
-            findings,
-            info,
-            devices,
-            membership,
-            apps,
-        }
+        Story { findings, info, devices, membership, apps }
     })
 }
 
@@ -111,16 +91,10 @@ fn every_demo_collection_decodes_into_the_model() {
 fn aurora_is_active_and_northwind_is_inactive() {
     let aurora = block_on(loaders::tenant(&aurora())).unwrap();
     assert_eq!(aurora.organization.display_name, "Aurora Logistics");
-    assert_eq!(
-        aurora.organization.default_domain(),
-        Some("aurora-logistics.example")
-    );
+    assert_eq!(aurora.organization.default_domain(), Some("aurora-logistics.example"));
     assert!(aurora.device_management.subscription_state.is_active());
     let lab = block_on(loaders::tenant(&client_with("northwind-lab", ""))).unwrap();
-    assert_ne!(
-        lab.device_management.subscription_state,
-        SubscriptionState::Active
-    );
+    assert_ne!(lab.device_management.subscription_state, SubscriptionState::Active);
     assert!(!lab.device_management.subscription_state.is_active());
 }
 
@@ -132,10 +106,7 @@ fn search_ignores_case_and_accents_and_matches_word_starts() {
     assert_eq!(find(&c, "NÚÑEZ").display_name, "Zoë Ångström-Núñez");
     assert_eq!(find(&c, "sanne.devries@").display_name, "Sanne de Vries");
     assert!(block_on(c.search_users("qqqqzzzz")).unwrap().is_empty());
-    assert!(
-        block_on(c.search_users("ström")).unwrap().is_empty(),
-        "matches only the start of words"
-    );
+    assert!(block_on(c.search_users("ström")).unwrap().is_empty(), "matches only the start of words");
 }
 
 #[test]
@@ -147,15 +118,9 @@ fn hostile_display_name_is_data_not_markup() {
 #[test]
 fn users_are_paged_and_every_page_is_followed() {
     let c = aurora();
-    let request = tier1::graph::GraphRequest::v1("users")
-        .select(&["id", "displayName"])
-        .top(7);
+    let request = tier1::graph::GraphRequest::v1("users").select(&["id", "displayName"]).top(7);
     let all: Vec<tier1::model::User> = block_on(c.get_all(&request)).unwrap();
-    assert!(
-        all.len() >= 40,
-        "expected the whole tenant, got {}",
-        all.len()
-    );
+    assert!(all.len() >= 40, "expected the whole tenant, got {}", all.len());
     let mut ids: Vec<_> = all.iter().map(|u| u.id.clone()).collect();
     ids.sort();
     ids.dedup();
@@ -165,25 +130,16 @@ fn users_are_paged_and_every_page_is_followed() {
 #[test]
 fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
     let s = story("sanne de vries");
-    let iphone = s
-        .devices
+    let iphone = s.devices.iter().find(|d| d.device.operating_system == "iOS").unwrap();
+    let laptop = s.devices.iter().find(|d| d.device.operating_system == "Windows").unwrap();
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, reasons }
+        if *device == iphone.device.device_name && reasons.iter().any(|r| r.contains("password")))));
+    assert!(!s
+        .findings
         .iter()
-        .find(|d| d.device.operating_system == "iOS")
-        .unwrap();
-    let laptop = s
-        .devices
-        .iter()
-        .find(|d| d.device.operating_system == "Windows")
-        .unwrap();
-    assert!(s.findings.iter().any(
-        |f| matches!(f, Finding::DeviceNotCompliant { device, reasons }
-        if *device == iphone.device.device_name && reasons.iter().any(|r| r.contains("password")))
-    ));
-    assert!(!s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, .. } if *device == laptop.device.device_name)));
-    assert!(s.findings.iter().any(
-        |f| matches!(f, Finding::ProfileError { policy, device, code: Some(_) }
-        if policy.contains("Wi-Fi") && *device == iphone.device.device_name)
-    ));
+        .any(|f| matches!(f, Finding::DeviceNotCompliant { device, .. } if *device == laptop.device.device_name)));
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::ProfileError { policy, device, code: Some(_) }
+        if policy.contains("Wi-Fi") && *device == iphone.device.device_name)));
 }
 
 #[test]
@@ -193,23 +149,14 @@ fn lucas_has_no_intune_license_and_an_enrollment_failure_saying_so() {
     assert!(s.findings.contains(&Finding::NoIntuneLicense));
     assert!(s.devices.is_empty());
     let events = block_on(aurora().enrollment_events(&s.info.user.id)).unwrap();
-    assert!(events
-        .iter()
-        .any(|e| e.failure_reason.as_deref() == Some("User not found or licensed")));
+    assert!(events.iter().any(|e| e.failure_reason.as_deref() == Some("User not found or licensed")));
 }
 
 #[test]
 fn priya_android_last_checked_in_45_days_ago() {
     let s = story("priya");
     assert!(
-        s.findings.iter().any(|f| matches!(
-            f,
-            Finding::DeviceStale {
-                days: 45,
-                threshold: 30,
-                ..
-            }
-        )),
+        s.findings.iter().any(|f| matches!(f, Finding::DeviceStale { days: 45, threshold: 30, .. })),
         "{:?}",
         s.findings
     );
@@ -221,53 +168,27 @@ fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
     let c = aurora();
     let policies = block_on(c.configuration_policies()).unwrap();
     let groups = s.membership.all_ids();
-    let reaches: Vec<_> = policies
-        .iter()
-        .map(|p| tier1::domain::assignment::reach(&p.assignments, &groups))
-        .collect();
+    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
     let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
-    let table = tables::policies::table(
-        Locale::En,
-        clock(),
-        false,
-        &policies,
-        &s.devices,
-        &groups,
-        &names,
-    );
-    let vpn = table
-        .rows
-        .iter()
-        .find(|r| r.cells[0].text == "Aurora VPN (Windows)")
-        .expect("VPN profile row");
-    assert_eq!(
-        vpn.cells[2].text,
-        "Not assigned: targets VPN Users, which this user is not a member of"
-    );
+    let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
+    let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("VPN profile row");
+    assert_eq!(vpn.cells[2].text, "Not assigned: targets VPN Users, which this user is not a member of");
 }
 
 #[test]
 fn amara_windows_app_failed_with_its_error_code() {
     let s = story("amara");
     assert!(
-        s.findings.iter().any(
-            |f| matches!(f, Finding::AppInstallFailed { app, code: Some(code), .. }
-        if app == "Aurora Route Planner" && code == "0x87D1041C")
-        ),
+        s.findings.iter().any(|f| matches!(f, Finding::AppInstallFailed { app, code: Some(code), .. }
+        if app == "Aurora Route Planner" && code == "0x87D1041C")),
         "{:?}",
         s.findings
     );
     assert!(app_summary(&s.apps).failed >= 1);
     let table = tables::apps::table(Locale::En, clock(), &s.apps, &Default::default());
-    let failed = table
-        .rows
-        .iter()
-        .find(|r| r.cells[0].text == "Aurora Route Planner" && r.cells[4].text == "Failed")
-        .unwrap();
-    assert_eq!(
-        failed.cells[4].detail.as_deref(),
-        Some("(error 0x87D1041C)")
-    );
+    let failed =
+        table.rows.iter().find(|r| r.cells[0].text == "Aurora Route Planner" && r.cells[4].text == "Failed").unwrap();
+    assert_eq!(failed.cells[4].detail.as_deref(), Some("(error 0x87D1041C)"));
 }
 
 #[test]
@@ -275,9 +196,9 @@ fn jonas_has_five_devices_and_a_limit_of_five() {
     let s = story("jonas berg");
     assert_eq!(s.devices.len(), 5);
     let configs = block_on(aurora().enrollment_configurations()).unwrap();
-    let (limit, _) =
-        tables::enrollment::effective_limit(&configs, &s.membership.all_ids()).unwrap();
+    let (limit, _) = tables::enrollment::effective_limit(&configs, &s.membership.all_ids()).unwrap();
     assert_eq!(limit, 5);
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceLimitReached { limit: 5, enrolled: 5, .. })));
 }
 
 #[test]
@@ -294,10 +215,7 @@ fn nested_groups_show_as_transitive() {
     let s = story("sanne de vries");
     let rows = s.membership.rows();
     assert!(rows.iter().any(|r| r.direct));
-    assert!(
-        rows.iter().any(|r| !r.direct),
-        "a nested group reaches Sanne only transitively"
-    );
+    assert!(rows.iter().any(|r| !r.direct), "a nested group reaches Sanne only transitively");
 }
 
 #[test]
@@ -311,32 +229,13 @@ fn users_open_by_user_principal_name_and_unknown_ids_are_not_found() {
 
 #[test]
 fn injected_faults_fail_only_the_affected_pane() {
-    let c = client_with(
-        "aurora",
-        "managedDevices:503,transitiveMemberOf:malformed,licenseDetails:throttle",
-    );
+    let c = client_with("aurora", "managedDevices:503,transitiveMemberOf:malformed,licenseDetails:throttle");
     let user = find(&c, "emma laurent");
     let devices = block_on(loaders::devices(&c, &user.id)).unwrap_err();
     assert_eq!(devices.kind, ErrorKind::Server);
-    assert!(
-        devices.request_id.is_some(),
-        "an escalation needs the request id"
-    );
-    assert_eq!(
-        block_on(loaders::membership(&c, &user.id))
-            .unwrap_err()
-            .kind,
-        ErrorKind::Decode
-    );
+    assert!(devices.request_id.is_some(), "an escalation needs the request id");
+    assert_eq!(block_on(loaders::membership(&c, &user.id)).unwrap_err().kind, ErrorKind::Decode);
     let throttled = block_on(loaders::user(&c, &user.id)).unwrap_err();
-    assert_eq!(
-        throttled.kind,
-        ErrorKind::Throttled {
-            retry_after_secs: Some(2)
-        }
-    );
-    assert!(
-        block_on(loaders::tenant(&c)).is_ok(),
-        "the account status pane still loads"
-    );
+    assert_eq!(throttled.kind, ErrorKind::Throttled { retry_after_secs: Some(2) });
+    assert!(block_on(loaders::tenant(&c)).is_ok(), "the account status pane still loads");
 }

@@ -26,15 +26,8 @@ fn document() -> web_sys::Document {
 /// context. Returns the container and the locale signal; keep the handle alive for the test's duration.
 fn mount<V: IntoView + 'static>(
     view: impl FnOnce() -> V + 'static,
-) -> (
-    HtmlElement,
-    RwSignal<Locale>,
-    leptos::mount::UnmountHandle<V::State>,
-) {
-    let container: HtmlElement = document()
-        .create_element("section")
-        .unwrap()
-        .unchecked_into();
+) -> (HtmlElement, RwSignal<Locale>, leptos::mount::UnmountHandle<V::State>) {
+    let container: HtmlElement = document().create_element("section").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let locale = RwSignal::new(Locale::En);
     let handle = leptos::mount::mount_to(container.clone(), move || {
@@ -63,19 +56,12 @@ async fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
 }
 
 fn all(root: &Element, testid: &str) -> Vec<Element> {
-    let list = root
-        .query_selector_all(&format!("[data-testid='{testid}']"))
-        .unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    let list = root.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
 fn one(root: &Element, testid: &str) -> Element {
-    all(root, testid)
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+    all(root, testid).into_iter().next().unwrap_or_else(|| panic!("no [data-testid={testid}]"))
 }
 
 fn text(el: &Element) -> String {
@@ -85,9 +71,7 @@ fn text(el: &Element) -> String {
 fn type_into(input: &Element, value: &str) {
     let input: HtmlInputElement = input.clone().unchecked_into();
     input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
 }
 
 fn press(target: &Element, key: &str) {
@@ -95,11 +79,7 @@ fn press(target: &Element, key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    target
-        .dispatch_event(
-            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
-        )
-        .unwrap();
+    target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
 }
 
 /// The Aurora tenant's files, compiled into the test (the test runner serves no fixture folder).
@@ -115,13 +95,7 @@ fn fixture(tenant: &str, file: &str) -> Option<&'static str> {
     if tenant != "aurora" {
         return None;
     }
-    files!(
-        "organization.json",
-        "deviceManagement.json",
-        "users.json",
-        "groups.json",
-        "managedDevices.json"
-    )
+    files!("organization.json", "deviceManagement.json", "users.json", "groups.json", "managedDevices.json")
 }
 
 fn sample_table() -> Table {
@@ -147,27 +121,16 @@ async fn table_filters_ignoring_accents_and_sorts_from_the_header() {
     assert_eq!(all(&root, test_ids::TABLE_ROW).len(), 3);
 
     type_into(&one(&root, test_ids::TABLE_FILTER), "EMILE");
-    wait_for("filtered to one row", || {
-        all(&root, test_ids::TABLE_ROW).len() == 1
-    })
-    .await;
+    wait_for("filtered to one row", || all(&root, test_ids::TABLE_ROW).len() == 1).await;
     assert!(text(&one(&root, test_ids::TABLE_ROW)).contains("Émile's iPad"));
     assert_eq!(text(&one(&root, test_ids::TABLE_COUNT)), "1 of 3 rows");
 
     type_into(&one(&root, test_ids::TABLE_FILTER), "");
     let header = root.query_selector("th button").unwrap().unwrap();
     header.unchecked_ref::<HtmlElement>().click();
-    wait_for("sorted ascending", || {
-        root.query_selector("th[aria-sort='ascending']")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_for("sorted ascending", || root.query_selector("th[aria-sort='ascending']").unwrap().is_some()).await;
     let first = text(&all(&root, test_ids::TABLE_ROW)[0]);
-    assert!(
-        first.starts_with("<img"),
-        "'<' sorts before letters, got {first}"
-    );
+    assert!(first.starts_with("<img"), "'<' sorts before letters, got {first}");
 }
 
 #[wasm_bindgen_test]
@@ -175,47 +138,32 @@ async fn markup_in_data_renders_as_text() {
     let (root, _, _handle) = mount(
         || view! { <DataTable table=Signal::stored(sample_table()) label="Devices".to_string() empty=Key::EmptyDevices /> },
     );
-    assert!(
-        root.query_selector("img").unwrap().is_none(),
-        "no element may be created from data"
-    );
+    assert!(root.query_selector("img").unwrap().is_none(), "no element may be created from data");
     assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
 }
 
 #[wasm_bindgen_test]
 async fn empty_table_says_so() {
-    let empty = Table {
-        headers: vec!["Device name".into()],
-        rows: vec![],
-    };
+    let empty = Table { headers: vec!["Device name".into()], rows: vec![] };
     let (root, _, _handle) = mount(
         move || view! { <DataTable table=Signal::stored(empty) label="Devices".to_string() empty=Key::EmptyDevices /> },
     );
-    assert_eq!(
-        text(&one(&root, test_ids::EMPTY)),
-        "This user has no managed devices."
-    );
+    assert_eq!(text(&one(&root, test_ids::EMPTY)), "This user has no managed devices.");
     assert!(all(&root, test_ids::DATA_TABLE).is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn picker_finds_accented_names_and_selects_with_the_keyboard() {
     let picked = RwSignal::new(None::<User>);
-    let (root, _, _handle) =
-        mount(move || view! { <UserPicker on_select=move |u| picked.set(Some(u)) /> });
+    let (root, _, _handle) = mount(move || view! { <UserPicker on_select=move |u| picked.set(Some(u)) /> });
     let input = one(&root, test_ids::USER_SEARCH);
 
     type_into(&input, "zoe");
     wait_for("Zoë in the results", || {
-        all(&root, test_ids::USER_RESULT)
-            .iter()
-            .any(|r| text(r).contains("Zoë Ångström-Núñez"))
+        all(&root, test_ids::USER_RESULT).iter().any(|r| text(r).contains("Zoë Ångström-Núñez"))
     })
     .await;
-    assert_eq!(
-        input.get_attribute("aria-expanded").as_deref(),
-        Some("true")
-    );
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
 
     press(&input, "ArrowDown");
     wait_for("first option active", || {
@@ -224,20 +172,14 @@ async fn picker_finds_accented_names_and_selects_with_the_keyboard() {
     .await;
     press(&input, "Enter");
     wait_for("selection reported", || picked.get_untracked().is_some()).await;
-    assert_eq!(
-        picked.get_untracked().unwrap().display_name,
-        "Zoë Ångström-Núñez"
-    );
+    assert_eq!(picked.get_untracked().unwrap().display_name, "Zoë Ångström-Núñez");
 }
 
 #[wasm_bindgen_test]
 async fn picker_says_when_nothing_matches() {
     let (root, _, _handle) = mount(|| view! { <UserPicker on_select=|_| {} /> });
     type_into(&one(&root, test_ids::USER_SEARCH), "qqqzzz");
-    wait_for("no-match message", || {
-        text(&one(&root, test_ids::SEARCH_STATUS)).contains("No user matches")
-    })
-    .await;
+    wait_for("no-match message", || text(&one(&root, test_ids::SEARCH_STATUS)).contains("No user matches")).await;
     assert!(all(&root, test_ids::USER_RESULT).is_empty());
 }
 
@@ -256,13 +198,8 @@ async fn error_panel_explains_throttling_and_retries() {
     let panel = one(&root, test_ids::ERROR_PANEL);
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     assert!(text(&panel).contains("Retry in 7 seconds"));
-    assert!(
-        text(&panel).contains("request-id: req-42"),
-        "details for an escalation"
-    );
-    one(&root, test_ids::RETRY)
-        .unchecked_ref::<HtmlElement>()
-        .click();
+    assert!(text(&panel).contains("request-id: req-42"), "details for an escalation");
+    one(&root, test_ids::RETRY).unchecked_ref::<HtmlElement>().click();
     wait_for("retry called", || retried.get_untracked() == 1).await;
 }
 
@@ -274,14 +211,12 @@ async fn switching_language_rerenders_text() {
     assert_eq!(text(&one(&root, test_ids::TABLE_COUNT)), "3 of 3 rows");
     locale.set(Locale::Nl);
     wait_for("Dutch row count", || {
-        text(&one(&root, test_ids::TABLE_COUNT))
-            == Locale::Nl.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
+        text(&one(&root, test_ids::TABLE_COUNT)) == Locale::Nl.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
     })
     .await;
     locale.set(Locale::Fr);
     wait_for("French row count", || {
-        text(&one(&root, test_ids::TABLE_COUNT))
-            == Locale::Fr.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
+        text(&one(&root, test_ids::TABLE_COUNT)) == Locale::Fr.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
     })
     .await;
 }

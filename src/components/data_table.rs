@@ -27,21 +27,9 @@ pub fn DataTable(
     let toggle_sort = move |column: usize| {
         sort.update(|s| {
             *s = match *s {
-                Some(Sort {
-                    column: c,
-                    descending: false,
-                }) if c == column => Some(Sort {
-                    column,
-                    descending: true,
-                }),
-                Some(Sort {
-                    column: c,
-                    descending: true,
-                }) if c == column => None,
-                _ => Some(Sort {
-                    column,
-                    descending: false,
-                }),
+                Some(Sort { column: c, descending: false }) if c == column => Some(Sort { column, descending: true }),
+                Some(Sort { column: c, descending: true }) if c == column => None,
+                _ => Some(Sort { column, descending: false }),
             }
         })
     };

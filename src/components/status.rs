@@ -24,11 +24,7 @@ pub fn EmptyState(message: Key) -> impl IntoView {
 
 /// What went wrong in words an operator can act on, the raw details for an escalation, and a retry.
 #[component]
-pub fn ErrorPanel(
-    error: ApiError,
-    what: Key,
-    #[prop(into)] on_retry: Callback<()>,
-) -> impl IntoView {
+pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let locale = use_locale();
     let copied = RwSignal::new(false);
     let details = error.escalation_text();
@@ -72,12 +68,10 @@ pub fn explanation(locale: Locale, error: &ApiError) -> String {
         ErrorKind::Unauthorized => locale.text(Key::ErrorUnauthorized).into(),
         ErrorKind::Forbidden => locale.text(Key::ErrorForbidden).into(),
         ErrorKind::NotFound => locale.text(Key::ErrorNotFound).into(),
-        ErrorKind::Throttled {
-            retry_after_secs: Some(secs),
-        } => locale.fill(Key::ErrorThrottled, &[("secs", &secs.to_string())]),
-        ErrorKind::Throttled {
-            retry_after_secs: None,
-        } => locale.text(Key::ErrorThrottledSoon).into(),
+        ErrorKind::Throttled { retry_after_secs: Some(secs) } => {
+            locale.fill(Key::ErrorThrottled, &[("secs", &secs.to_string())])
+        }
+        ErrorKind::Throttled { retry_after_secs: None } => locale.text(Key::ErrorThrottledSoon).into(),
         ErrorKind::Server => locale.text(Key::ErrorServer).into(),
         ErrorKind::BadRequest => locale.text(Key::ErrorBadRequest).into(),
         ErrorKind::Decode => locale.text(Key::ErrorDecode).into(),
@@ -111,8 +105,7 @@ where
         None => view! { <LoadingState /> }.into_any(),
         Some(Ok(value)) => render(value).into_any(),
         Some(Err(error)) => {
-            view! { <ErrorPanel error=error what=what on_retry=move |_| resource.refetch() /> }
-                .into_any()
+            view! { <ErrorPanel error=error what=what on_retry=move |_| resource.refetch() /> }.into_any()
         }
     }
 }

@@ -106,13 +106,8 @@ pub fn UserPicker(
         }
         match results.get() {
             Some(Err(e)) => crate::components::explanation(l, &e),
-            Some(Ok(users)) if users.is_empty() => {
-                l.fill(Key::SearchNoResults, &[("query", query.trim())])
-            }
-            Some(Ok(users)) => l.fill(
-                Key::SearchResultsCount,
-                &[("count", &users.len().to_string())],
-            ),
+            Some(Ok(users)) if users.is_empty() => l.fill(Key::SearchNoResults, &[("query", query.trim())]),
+            Some(Ok(users)) => l.fill(Key::SearchResultsCount, &[("count", &users.len().to_string())]),
             None => l.text(Key::SearchSearching).to_string(),
         }
     };

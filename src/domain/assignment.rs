@@ -14,10 +14,7 @@ pub enum Via {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reach {
     /// Assigned to the user (or all their devices); for apps, with the strongest intent.
-    Included {
-        via: Via,
-        intent: Option<AssignmentIntent>,
-    },
+    Included { via: Via, intent: Option<AssignmentIntent> },
     /// A targeted group includes the user, but an exclusion group they are in wins.
     Excluded { group_id: String },
     /// No assignment reaches the user; `target_groups` lists what it does target.
@@ -94,25 +91,14 @@ mod tests {
     #[test]
     fn group_not_containing_user_is_not_targeted_and_names_the_group() {
         let a = [assign("groupAssignmentTarget", Some("vpn-users"), None)];
-        assert_eq!(
-            reach(&a, &groups(&["sales"])),
-            Reach::NotTargeted {
-                target_groups: vec!["vpn-users".into()]
-            }
-        );
+        assert_eq!(reach(&a, &groups(&["sales"])), Reach::NotTargeted { target_groups: vec!["vpn-users".into()] });
     }
 
     #[test]
     fn nested_membership_counts() {
         let a = [assign("groupAssignmentTarget", Some("staff"), None)];
         let r = reach(&a, &groups(&["sales", "staff"]));
-        assert_eq!(
-            r,
-            Reach::Included {
-                via: Via::Group("staff".into()),
-                intent: None
-            }
-        );
+        assert_eq!(r, Reach::Included { via: Via::Group("staff".into()), intent: None });
         assert!(r.applies());
     }
 
@@ -122,35 +108,19 @@ mod tests {
             assign("allLicensedUsersAssignmentTarget", None, None),
             assign("exclusionGroupAssignmentTarget", Some("kiosk"), None),
         ];
-        assert_eq!(
-            reach(&a, &groups(&["kiosk"])),
-            Reach::Excluded {
-                group_id: "kiosk".into()
-            }
-        );
+        assert_eq!(reach(&a, &groups(&["kiosk"])), Reach::Excluded { group_id: "kiosk".into() });
         assert!(reach(&a, &groups(&["sales"])).applies());
     }
 
     #[test]
     fn strongest_intent_wins() {
         let a = [
-            assign(
-                "allLicensedUsersAssignmentTarget",
-                None,
-                Some(AssignmentIntent::Available),
-            ),
-            assign(
-                "groupAssignmentTarget",
-                Some("sales"),
-                Some(AssignmentIntent::Required),
-            ),
+            assign("allLicensedUsersAssignmentTarget", None, Some(AssignmentIntent::Available)),
+            assign("groupAssignmentTarget", Some("sales"), Some(AssignmentIntent::Required)),
         ];
         assert_eq!(
             reach(&a, &groups(&["sales"])),
-            Reach::Included {
-                via: Via::Group("sales".into()),
-                intent: Some(AssignmentIntent::Required)
-            }
+            Reach::Included { via: Via::Group("sales".into()), intent: Some(AssignmentIntent::Required) }
         );
     }
 

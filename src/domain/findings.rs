@@ -12,6 +12,12 @@ pub enum Finding {
         sku: String,
         provisioning: String,
     },
+    /// The enrollment device limit in effect for the user is used up: the next enrollment fails.
+    DeviceLimitReached {
+        limit: u32,
+        policy: String,
+        enrolled: usize,
+    },
     DeviceNotCompliant {
         device: String,
         reasons: Vec<String>,
@@ -40,6 +46,8 @@ pub struct Evidence<'a> {
     pub apps: &'a [AppRecord],
     pub now_secs: i64,
     pub checkin_threshold_days: u32,
+    /// The device limit in effect for the user and the restriction that sets it, when known.
+    pub device_limit: Option<(u32, String)>,
 }
 
 pub fn findings(e: &Evidence) -> Vec<Finding> {
@@ -50,12 +58,14 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
     match e.license {
         LicenseStatus::Unlicensed => out.push(Finding::NoIntuneLicense),
         LicenseStatus::PlanNotActive { sku, provisioning } => {
-            out.push(Finding::IntunePlanNotActive {
-                sku: sku.clone(),
-                provisioning: provisioning.clone(),
-            })
+            out.push(Finding::IntunePlanNotActive { sku: sku.clone(), provisioning: provisioning.clone() })
         }
         LicenseStatus::Licensed { .. } => {}
+    }
+    if let Some((limit, policy)) = &e.device_limit {
+        if e.devices.len() >= *limit as usize {
+            out.push(Finding::DeviceLimitReached { limit: *limit, policy: policy.clone(), enrolled: e.devices.len() });
+        }
     }
     for record in e.devices {
         let device = &record.device;
@@ -76,12 +86,7 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
             });
         }
         for state in record.configuration.iter().filter(|s| s.state.is_problem()) {
-            let code = state
-                .setting_states
-                .iter()
-                .filter_map(|s| s.error_code)
-                .find(|c| *c != 0)
-                .map(hresult_hex);
+            let code = state.setting_states.iter().filter_map(|s| s.error_code).find(|c| *c != 0).map(hresult_hex);
             out.push(Finding::ProfileError {
                 policy: state.display_name.clone(),
                 device: device.device_name.clone(),
@@ -152,18 +157,12 @@ mod tests {
                 ..DevicePolicyState::default()
             },
         ];
-        assert_eq!(
-            failing_settings(&states),
-            vec!["Require a password".to_string(), "Other".to_string()]
-        );
+        assert_eq!(failing_settings(&states), vec!["Require a password".to_string(), "Other".to_string()]);
     }
 
     #[test]
     fn healthy_user_has_no_findings() {
-        let user = User {
-            account_enabled: Some(true),
-            ..User::default()
-        };
+        let user = User { account_enabled: Some(true), ..User::default() };
         let devices = [DeviceRecord {
             device: ManagedDevice {
                 compliance_state: ComplianceState::Compliant,
@@ -174,23 +173,38 @@ mod tests {
         }];
         let e = Evidence {
             user: &user,
-            license: &LicenseStatus::Licensed {
-                sku: "SPE_E3".into(),
-            },
+            license: &LicenseStatus::Licensed { sku: "SPE_E3".into() },
             devices: &devices,
             apps: &[],
             now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
             checkin_threshold_days: 30,
+            device_limit: None,
         };
         assert!(findings(&e).is_empty());
     }
 
     #[test]
-    fn disabled_unlicensed_user_gets_both_findings_first() {
-        let user = User {
-            account_enabled: Some(false),
-            ..User::default()
+    fn a_used_up_device_limit_is_a_finding_with_its_evidence() {
+        let user = User::default();
+        let devices = vec![DeviceRecord::default(); 5];
+        let mut e = Evidence {
+            user: &user,
+            license: &LicenseStatus::Licensed { sku: "SPE_E3".into() },
+            devices: &devices,
+            apps: &[],
+            now_secs: 0,
+            checkin_threshold_days: 30,
+            device_limit: Some((5, "Standard staff".into())),
         };
+        let reached = Finding::DeviceLimitReached { limit: 5, policy: "Standard staff".into(), enrolled: 5 };
+        assert!(findings(&e).contains(&reached));
+        e.device_limit = Some((6, "Standard staff".into()));
+        assert!(!findings(&e).iter().any(|f| matches!(f, Finding::DeviceLimitReached { .. })));
+    }
+
+    #[test]
+    fn disabled_unlicensed_user_gets_both_findings_first() {
+        let user = User { account_enabled: Some(false), ..User::default() };
         let e = Evidence {
             user: &user,
             license: &LicenseStatus::Unlicensed,
@@ -198,10 +212,8 @@ mod tests {
             apps: &[],
             now_secs: 0,
             checkin_threshold_days: 30,
+            device_limit: None,
         };
-        assert_eq!(
-            findings(&e),
-            vec![Finding::AccountDisabled, Finding::NoIntuneLicense]
-        );
+        assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
     }
 }

@@ -17,9 +17,7 @@ impl MembershipType {
             return Self::Assigned;
         }
         match group.membership_rule.as_deref().map(str::trim_start) {
-            Some(rule) if rule.starts_with("device.") || rule.starts_with("(device.") => {
-                Self::DynamicDevice
-            }
+            Some(rule) if rule.starts_with("device.") || rule.starts_with("(device.") => Self::DynamicDevice,
             _ => Self::DynamicUser,
         }
     }
@@ -42,19 +40,11 @@ pub struct GroupRow {
 impl Membership {
     /// Every group the user is in, directly or through nesting.
     pub fn all_ids(&self) -> BTreeSet<String> {
-        self.direct
-            .iter()
-            .chain(&self.transitive)
-            .map(|g| g.id.clone())
-            .collect()
+        self.direct.iter().chain(&self.transitive).map(|g| g.id.clone()).collect()
     }
 
     pub fn name_of(&self, group_id: &str) -> Option<&str> {
-        self.direct
-            .iter()
-            .chain(&self.transitive)
-            .find(|g| g.id == group_id)
-            .map(|g| g.display_name.as_str())
+        self.direct.iter().chain(&self.transitive).find(|g| g.id == group_id).map(|g| g.display_name.as_str())
     }
 
     /// One row per group, direct memberships first, then by name.
@@ -72,11 +62,7 @@ impl Membership {
                 direct: direct_ids.contains(g.id.as_str()),
             })
             .collect();
-        rows.sort_by(|a, b| {
-            b.direct
-                .cmp(&a.direct)
-                .then_with(|| a.group.display_name.cmp(&b.group.display_name))
-        });
+        rows.sort_by(|a, b| b.direct.cmp(&a.direct).then_with(|| a.group.display_name.cmp(&b.group.display_name)));
         rows
     }
 }
@@ -89,9 +75,7 @@ mod tests {
         Group {
             id: id.into(),
             display_name: id.to_uppercase(),
-            group_types: dynamic_rule
-                .map(|_| vec!["DynamicMembership".to_string()])
-                .unwrap_or_default(),
+            group_types: dynamic_rule.map(|_| vec!["DynamicMembership".to_string()]).unwrap_or_default(),
             membership_rule: dynamic_rule.map(str::to_string),
             ..Group::default()
         }
@@ -99,14 +83,8 @@ mod tests {
 
     #[test]
     fn classifies_membership_types() {
-        assert_eq!(
-            MembershipType::of(&group("a", None)),
-            MembershipType::Assigned
-        );
-        assert_eq!(
-            MembershipType::of(&group("b", Some("user.department -eq \"Sales\""))),
-            MembershipType::DynamicUser
-        );
+        assert_eq!(MembershipType::of(&group("a", None)), MembershipType::Assigned);
+        assert_eq!(MembershipType::of(&group("b", Some("user.department -eq \"Sales\""))), MembershipType::DynamicUser);
         assert_eq!(
             MembershipType::of(&group("c", Some("(device.deviceOSType -eq \"iPhone\")"))),
             MembershipType::DynamicDevice

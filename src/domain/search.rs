@@ -44,11 +44,7 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 /// Folded words: runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// True when every word of `query` is the start of some word in `fields`. An empty query matches nothing.
@@ -58,9 +54,7 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
         return false;
     }
     let have: Vec<String> = fields.iter().flat_map(|f| words(f)).collect();
-    wanted
-        .iter()
-        .all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+    wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
 }
 
 /// Orders matches: display names starting with the query first, then alphabetically (accent-insensitive).
@@ -73,10 +67,7 @@ pub fn rank_key(query: &str, display_name: &str) -> (bool, String) {
 mod tests {
     use super::*;
 
-    const ZOE: [&str; 2] = [
-        "Zoë Ångström-Núñez",
-        "zoe.angstrom-nunez@aurora-logistics.example",
-    ];
+    const ZOE: [&str; 2] = ["Zoë Ångström-Núñez", "zoe.angstrom-nunez@aurora-logistics.example"];
 
     #[test]
     fn folds_case_and_accents() {
@@ -113,10 +104,7 @@ mod tests {
 
     #[test]
     fn markup_in_names_is_just_text() {
-        let hostile = [
-            "<img src=x onerror=alert(1)>",
-            "xss.probe@aurora-logistics.example",
-        ];
+        let hostile = ["<img src=x onerror=alert(1)>", "xss.probe@aurora-logistics.example"];
         assert!(matches("img", &hostile));
         assert!(matches("<img", &hostile));
     }

@@ -2,9 +2,7 @@
 
 use super::assignment::Reach;
 use super::time;
-use crate::model::{
-    AppInstallStatus, ComplianceState, DevicePolicyState, LicenseDetail, ManagedDevice, MobileApp,
-};
+use crate::model::{AppInstallStatus, ComplianceState, DevicePolicyState, LicenseDetail, ManagedDevice, MobileApp};
 
 /// A managed device with its per-policy outcomes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -46,9 +44,7 @@ pub fn license_status(licenses: &[LicenseDetail]) -> LicenseStatus {
     for license in licenses {
         for plan in license.service_plans.iter().filter(|p| p.is_intune()) {
             if plan.provisioning_status == "Success" {
-                return LicenseStatus::Licensed {
-                    sku: license.sku_part_number.clone(),
-                };
+                return LicenseStatus::Licensed { sku: license.sku_part_number.clone() };
             }
             inactive.get_or_insert_with(|| LicenseStatus::PlanNotActive {
                 sku: license.sku_part_number.clone(),
@@ -69,16 +65,11 @@ pub struct DeviceSummary {
 }
 
 pub fn device_summary(devices: &[ManagedDevice]) -> DeviceSummary {
-    let mut s = DeviceSummary {
-        total: devices.len(),
-        ..DeviceSummary::default()
-    };
+    let mut s = DeviceSummary { total: devices.len(), ..DeviceSummary::default() };
     for d in devices {
         match d.compliance_state {
             ComplianceState::Compliant => s.compliant += 1,
-            ComplianceState::Noncompliant | ComplianceState::Error | ComplianceState::Conflict => {
-                s.not_compliant += 1
-            }
+            ComplianceState::Noncompliant | ComplianceState::Error | ComplianceState::Conflict => s.not_compliant += 1,
             ComplianceState::InGracePeriod => s.in_grace += 1,
             ComplianceState::ConfigManager | ComplianceState::Unknown => s.unknown += 1,
         }
@@ -134,49 +125,30 @@ mod tests {
         );
         assert_eq!(
             license_status(&[license("SPE_E3", "INTUNE_A", "Success")]),
-            LicenseStatus::Licensed {
-                sku: "SPE_E3".into()
-            }
+            LicenseStatus::Licensed { sku: "SPE_E3".into() }
         );
         assert_eq!(
             license_status(&[license("EMS", "INTUNE_A", "Disabled")]),
-            LicenseStatus::PlanNotActive {
-                sku: "EMS".into(),
-                provisioning: "Disabled".into()
-            }
+            LicenseStatus::PlanNotActive { sku: "EMS".into(), provisioning: "Disabled".into() }
         );
         assert_eq!(
-            license_status(&[
-                license("EMS", "INTUNE_A", "Disabled"),
-                license("SPE_E3", "INTUNE_A", "Success")
-            ]),
-            LicenseStatus::Licensed {
-                sku: "SPE_E3".into()
-            }
+            license_status(&[license("EMS", "INTUNE_A", "Disabled"), license("SPE_E3", "INTUNE_A", "Success")]),
+            LicenseStatus::Licensed { sku: "SPE_E3".into() }
         );
     }
 
     #[test]
     fn stale_devices_pass_the_threshold() {
         let now = time::parse_iso("2026-11-20T09:00:00Z").unwrap();
-        let device = |at: &str| ManagedDevice {
-            last_sync_date_time: Some(at.into()),
-            ..ManagedDevice::default()
-        };
-        assert_eq!(
-            stale_days(&device("2026-10-06T09:00:00Z"), now, 30),
-            Some(45)
-        );
+        let device = |at: &str| ManagedDevice { last_sync_date_time: Some(at.into()), ..ManagedDevice::default() };
+        assert_eq!(stale_days(&device("2026-10-06T09:00:00Z"), now, 30), Some(45));
         assert_eq!(stale_days(&device("2026-11-19T09:00:00Z"), now, 30), None);
         assert_eq!(stale_days(&ManagedDevice::default(), now, 30), None);
     }
 
     #[test]
     fn device_summary_counts_each_state_once() {
-        let d = |c| ManagedDevice {
-            compliance_state: c,
-            ..ManagedDevice::default()
-        };
+        let d = |c| ManagedDevice { compliance_state: c, ..ManagedDevice::default() };
         let s = device_summary(&[
             d(ComplianceState::Compliant),
             d(ComplianceState::Noncompliant),

@@ -50,26 +50,12 @@ pub struct Cell {
 impl Cell {
     pub fn text(text: impl Into<String>) -> Self {
         let text = text.into();
-        let sort = if text.is_empty() {
-            SortKey::Missing
-        } else {
-            SortKey::Text(fold(&text))
-        };
-        Self {
-            text,
-            detail: None,
-            tone: Tone::Plain,
-            badge: false,
-            sort,
-        }
+        let sort = if text.is_empty() { SortKey::Missing } else { SortKey::Text(fold(&text)) };
+        Self { text, detail: None, tone: Tone::Plain, badge: false, sort }
     }
 
     pub fn badge(text: impl Into<String>, tone: Tone) -> Self {
-        Self {
-            badge: true,
-            tone,
-            ..Self::text(text)
-        }
+        Self { badge: true, tone, ..Self::text(text) }
     }
 
     /// Shows `text` but sorts by `key` (timestamps, counts, severities).
@@ -111,10 +97,7 @@ pub struct Sort {
 impl Table {
     /// Rows containing every word of `filter` (accent- and case-insensitive), sorted by `sort`.
     pub fn view(&self, filter: &str, sort: Option<Sort>) -> Vec<Row> {
-        let needles: Vec<String> = fold(filter)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let needles: Vec<String> = fold(filter).split_whitespace().map(str::to_string).collect();
         let mut rows: Vec<Row> = self
             .rows
             .iter()
@@ -126,10 +109,7 @@ impl Table {
             .collect();
         if let Some(Sort { column, descending }) = sort {
             rows.sort_by(|a, b| {
-                let (ka, kb) = (
-                    a.cells.get(column).map(|c| &c.sort),
-                    b.cells.get(column).map(|c| &c.sort),
-                );
+                let (ka, kb) = (a.cells.get(column).map(|c| &c.sort), b.cells.get(column).map(|c| &c.sort));
                 match (ka, kb) {
                     (Some(SortKey::Missing), Some(SortKey::Missing)) => Ordering::Equal,
                     (Some(SortKey::Missing), _) => Ordering::Greater,
@@ -167,11 +147,7 @@ mod tests {
         };
         Table {
             headers: vec!["Name".into(), "Age".into()],
-            rows: vec![
-                row("a", "Émile's iPad", Some(3)),
-                row("b", "AUR-LT-01", None),
-                row("c", "Zoë phone", Some(1)),
-            ],
+            rows: vec![row("a", "Émile's iPad", Some(3)), row("b", "AUR-LT-01", None), row("c", "Zoë phone", Some(1))],
         }
     }
 
@@ -187,35 +163,8 @@ mod tests {
     #[test]
     fn sorts_both_ways_with_missing_values_last() {
         let keys = |rows: Vec<Row>| rows.into_iter().map(|r| r.key).collect::<Vec<_>>();
-        assert_eq!(
-            keys(table().view(
-                "",
-                Some(Sort {
-                    column: 1,
-                    descending: false
-                })
-            )),
-            vec!["c", "a", "b"]
-        );
-        assert_eq!(
-            keys(table().view(
-                "",
-                Some(Sort {
-                    column: 1,
-                    descending: true
-                })
-            )),
-            vec!["a", "c", "b"]
-        );
-        assert_eq!(
-            keys(table().view(
-                "",
-                Some(Sort {
-                    column: 0,
-                    descending: false
-                })
-            )),
-            vec!["b", "a", "c"]
-        );
+        assert_eq!(keys(table().view("", Some(Sort { column: 1, descending: false }))), vec!["c", "a", "b"]);
+        assert_eq!(keys(table().view("", Some(Sort { column: 1, descending: true }))), vec!["a", "c", "b"]);
+        assert_eq!(keys(table().view("", Some(Sort { column: 0, descending: false }))), vec!["b", "a", "c"]);
     }
 }

@@ -4,22 +4,13 @@
 /// Seconds since the Unix epoch, or `None` for anything that is not a timestamp.
 pub fn parse_iso(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if bytes.len() < 19
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !matches!(bytes[10], b'T' | b't' | b' ')
-    {
+    if bytes.len() < 19 || bytes[4] != b'-' || bytes[7] != b'-' || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
     }
     let num = |range: std::ops::Range<usize>| -> Option<i64> { text.get(range)?.parse().ok() };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     let mut rest = &text[19..];
@@ -40,10 +31,7 @@ pub fn parse_iso(text: &str) -> Option<i64> {
             sign * (hh * 3600 + mm * 60)
         }
     };
-    Some(
-        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
-            - offset_secs,
-    )
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset_secs)
 }
 
 /// `2026-11-20T09:00:00Z`.
@@ -61,10 +49,7 @@ pub fn format_local(epoch_secs: i64, offset_minutes: i64) -> String {
 fn split(epoch_secs: i64) -> ((i64, i64, i64), (i64, i64, i64)) {
     let days = epoch_secs.div_euclid(86_400);
     let secs = epoch_secs.rem_euclid(86_400);
-    (
-        civil_from_days(days),
-        (secs / 3600, secs % 3600 / 60, secs % 60),
-    )
+    (civil_from_days(days), (secs / 3600, secs % 3600 / 60, secs % 60))
 }
 
 fn format_date((y, m, d): (i64, i64, i64)) -> String {
@@ -96,15 +81,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 #[cfg(test)]
@@ -115,37 +92,20 @@ mod tests {
     fn parses_graph_timestamps() {
         assert_eq!(parse_iso("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(parse_iso("2026-11-20T09:00:00Z"), Some(1_795_165_200));
-        assert_eq!(
-            parse_iso("2016-12-31T23:59:23.3984029-08:00"),
-            parse_iso("2017-01-01T07:59:23Z")
-        );
-        assert_eq!(
-            parse_iso("2024-02-29T12:00:00+02:00"),
-            parse_iso("2024-02-29T10:00:00Z")
-        );
+        assert_eq!(parse_iso("2016-12-31T23:59:23.3984029-08:00"), parse_iso("2017-01-01T07:59:23Z"));
+        assert_eq!(parse_iso("2024-02-29T12:00:00+02:00"), parse_iso("2024-02-29T10:00:00Z"));
     }
 
     #[test]
     fn rejects_non_timestamps() {
-        for bad in [
-            "",
-            "yesterday",
-            "2026-13-01T00:00:00Z",
-            "2026-11-20",
-            "2026-11-20T09:00:00Q",
-        ] {
+        for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-20", "2026-11-20T09:00:00Q"] {
             assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn formats_round_trip_across_leap_years() {
-        for text in [
-            "2024-02-29T23:59:59Z",
-            "2000-03-01T00:00:00Z",
-            "1999-12-31T12:30:00Z",
-            "2026-11-20T09:00:00Z",
-        ] {
+        for text in ["2024-02-29T23:59:59Z", "2000-03-01T00:00:00Z", "1999-12-31T12:30:00Z", "2026-11-20T09:00:00Z"] {
             assert_eq!(format_iso(parse_iso(text).unwrap()), text);
         }
     }

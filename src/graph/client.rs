@@ -20,19 +20,13 @@ impl GraphClient {
 
     /// One object (or one page) decoded as `T`.
     pub async fn get<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<T, ApiError> {
-        let response = self
-            .transport
-            .get(&request.to_url(), &request.headers)
-            .await?;
+        let response = self.transport.get(&request.to_url(), &request.headers).await?;
         decode(response)
     }
 
     /// Every item of a collection: follows the full next link verbatim and re-sends the request's headers
     /// on each page, since Graph does not carry them over.
-    pub async fn get_all<T: DeserializeOwned>(
-        &self,
-        request: &GraphRequest,
-    ) -> Result<Vec<T>, ApiError> {
+    pub async fn get_all<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<Vec<T>, ApiError> {
         let mut items = Vec::new();
         let mut url = request.to_url();
         for _ in 0..MAX_PAGES {
@@ -44,10 +38,7 @@ impl GraphClient {
                 None => return Ok(items),
             }
         }
-        Err(ApiError::decode(
-            format!("more than {MAX_PAGES} pages"),
-            None,
-        ))
+        Err(ApiError::decode(format!("more than {MAX_PAGES} pages"), None))
     }
 }
 
@@ -60,6 +51,5 @@ fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
             response.request_id,
         ));
     }
-    serde_json::from_str(&response.body)
-        .map_err(|e| ApiError::decode(e.to_string(), response.request_id))
+    serde_json::from_str(&response.body).map_err(|e| ApiError::decode(e.to_string(), response.request_id))
 }

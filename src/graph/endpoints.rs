@@ -5,15 +5,8 @@ use super::request::odata_string;
 use super::{ApiError, GraphClient, GraphRequest};
 use crate::model::*;
 
-pub const USER_FIELDS: [&str; 7] = [
-    "id",
-    "displayName",
-    "userPrincipalName",
-    "mail",
-    "accountEnabled",
-    "department",
-    "jobTitle",
-];
+pub const USER_FIELDS: [&str; 7] =
+    ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
 
 pub const DEVICE_FIELDS: [&str; 17] = [
     "id",
@@ -35,14 +28,8 @@ pub const DEVICE_FIELDS: [&str; 17] = [
     "isEncrypted",
 ];
 
-pub const GROUP_FIELDS: [&str; 6] = [
-    "id",
-    "displayName",
-    "description",
-    "groupTypes",
-    "membershipRule",
-    "securityEnabled",
-];
+pub const GROUP_FIELDS: [&str; 6] =
+    ["id", "displayName", "description", "groupTypes", "membershipRule", "securityEnabled"];
 
 /// Results shown in the user picker.
 pub const SEARCH_LIMIT: usize = 15;
@@ -60,10 +47,7 @@ pub fn user_search_request(text: &str) -> GraphRequest {
     let term: String = text.chars().filter(|c| !matches!(c, '"' | '\\')).collect();
     let term = term.trim();
     let expr = format!("\"displayName:{term}\" OR \"userPrincipalName:{term}\" OR \"mail:{term}\"");
-    GraphRequest::v1("users")
-        .search(expr)
-        .select(&USER_FIELDS)
-        .top(SEARCH_LIMIT)
+    GraphRequest::v1("users").search(expr).select(&USER_FIELDS).top(SEARCH_LIMIT)
 }
 
 pub fn user_request(id: &str) -> GraphRequest {
@@ -79,14 +63,8 @@ pub fn managed_devices_request(id: &str) -> GraphRequest {
 }
 
 pub fn member_of_request(id: &str, transitive: bool) -> GraphRequest {
-    let nav = if transitive {
-        "transitiveMemberOf"
-    } else {
-        "memberOf"
-    };
-    GraphRequest::v1(format!("users/{id}/{nav}/microsoft.graph.group"))
-        .select(&GROUP_FIELDS)
-        .top(999)
+    let nav = if transitive { "transitiveMemberOf" } else { "memberOf" };
+    GraphRequest::v1(format!("users/{id}/{nav}/microsoft.graph.group")).select(&GROUP_FIELDS).top(999)
 }
 
 /// Directory `in` filters accept at most 15 values.
@@ -94,9 +72,7 @@ pub const GROUP_LOOKUP_CHUNK: usize = 15;
 
 pub fn groups_by_id_request(ids: &[String]) -> GraphRequest {
     let list: Vec<String> = ids.iter().map(|id| odata_string(id)).collect();
-    GraphRequest::v1("groups")
-        .filter(format!("id in ({})", list.join(",")))
-        .select(&["id", "displayName"])
+    GraphRequest::v1("groups").filter(format!("id in ({})", list.join(","))).select(&["id", "displayName"])
 }
 
 pub fn mobile_apps_request() -> GraphRequest {
@@ -106,13 +82,8 @@ pub fn mobile_apps_request() -> GraphRequest {
 }
 
 pub fn app_device_statuses_request(app_id: &str, user_principal_name: &str) -> GraphRequest {
-    GraphRequest::beta(format!(
-        "deviceAppManagement/mobileApps/{app_id}/deviceStatuses"
-    ))
-    .filter(format!(
-        "userPrincipalName eq {}",
-        odata_string(user_principal_name)
-    ))
+    GraphRequest::beta(format!("deviceAppManagement/mobileApps/{app_id}/deviceStatuses"))
+        .filter(format!("userPrincipalName eq {}", odata_string(user_principal_name)))
 }
 
 pub fn compliance_policies_request() -> GraphRequest {
@@ -129,11 +100,7 @@ pub fn configuration_policies_request() -> GraphRequest {
 
 /// `compliance`: deviceCompliancePolicyStates, else deviceConfigurationStates.
 pub fn device_policy_states_request(device_id: &str, compliance: bool) -> GraphRequest {
-    let nav = if compliance {
-        "deviceCompliancePolicyStates"
-    } else {
-        "deviceConfigurationStates"
-    };
+    let nav = if compliance { "deviceCompliancePolicyStates" } else { "deviceConfigurationStates" };
     GraphRequest::v1(format!("deviceManagement/managedDevices/{device_id}/{nav}"))
 }
 
@@ -152,17 +119,13 @@ pub fn enrollment_configurations_request() -> GraphRequest {
 
 /// Beta: v1.0 lacks `troubleshootingErrorDetails`, the service's own explanation of a failure.
 pub fn enrollment_events_request(user_id: &str) -> GraphRequest {
-    GraphRequest::beta(format!(
-        "users/{user_id}/deviceManagementTroubleshootingEvents"
-    ))
+    GraphRequest::beta(format!("users/{user_id}/deviceManagementTroubleshootingEvents"))
 }
 
 impl GraphClient {
     pub async fn organization(&self) -> Result<Organization, ApiError> {
         let orgs: Vec<Organization> = self.get_all(&organization_request()).await?;
-        orgs.into_iter()
-            .next()
-            .ok_or_else(|| ApiError::decode("organization list is empty", None))
+        orgs.into_iter().next().ok_or_else(|| ApiError::decode("organization list is empty", None))
     }
 
     pub async fn device_management(&self) -> Result<DeviceManagement, ApiError> {
@@ -204,13 +167,8 @@ impl GraphClient {
         self.get_all(&mobile_apps_request()).await
     }
 
-    pub async fn app_device_statuses(
-        &self,
-        app_id: &str,
-        upn: &str,
-    ) -> Result<Vec<AppInstallStatus>, ApiError> {
-        self.get_all(&app_device_statuses_request(app_id, upn))
-            .await
+    pub async fn app_device_statuses(&self, app_id: &str, upn: &str) -> Result<Vec<AppInstallStatus>, ApiError> {
+        self.get_all(&app_device_statuses_request(app_id, upn)).await
     }
 
     pub async fn compliance_policies(&self) -> Result<Vec<DevicePolicy>, ApiError> {
@@ -226,25 +184,18 @@ impl GraphClient {
         device_id: &str,
         compliance: bool,
     ) -> Result<Vec<DevicePolicyState>, ApiError> {
-        self.get_all(&device_policy_states_request(device_id, compliance))
-            .await
+        self.get_all(&device_policy_states_request(device_id, compliance)).await
     }
 
-    pub async fn app_protection_policies(
-        &self,
-        user_id: &str,
-    ) -> Result<Vec<AppProtectionPolicy>, ApiError> {
-        self.get_all(&app_protection_policies_request(user_id))
-            .await
+    pub async fn app_protection_policies(&self, user_id: &str) -> Result<Vec<AppProtectionPolicy>, ApiError> {
+        self.get_all(&app_protection_policies_request(user_id)).await
     }
 
     pub async fn app_registrations(&self, user_id: &str) -> Result<Vec<AppRegistration>, ApiError> {
         self.get_all(&app_registrations_request(user_id)).await
     }
 
-    pub async fn enrollment_configurations(
-        &self,
-    ) -> Result<Vec<EnrollmentConfiguration>, ApiError> {
+    pub async fn enrollment_configurations(&self) -> Result<Vec<EnrollmentConfiguration>, ApiError> {
         self.get_all(&enrollment_configurations_request()).await
     }
 
@@ -264,22 +215,14 @@ mod tests {
             req.query_value("$search"),
             Some("\"displayName:zoë\" OR \"userPrincipalName:zoë\" OR \"mail:zoë\"")
         );
-        assert!(req
-            .headers
-            .iter()
-            .any(|(k, v)| k == "ConsistencyLevel" && v == "eventual"));
+        assert!(req.headers.iter().any(|(k, v)| k == "ConsistencyLevel" && v == "eventual"));
     }
 
     #[test]
     fn status_filter_quotes_the_upn() {
         let req = app_device_statuses_request("a1", "o'neil@x.example");
-        assert_eq!(
-            req.query_value("$filter"),
-            Some("userPrincipalName eq 'o''neil@x.example'")
-        );
-        assert!(req
-            .to_url()
-            .starts_with("beta/deviceAppManagement/mobileApps/a1/deviceStatuses?"));
+        assert_eq!(req.query_value("$filter"), Some("userPrincipalName eq 'o''neil@x.example'"));
+        assert!(req.to_url().starts_with("beta/deviceAppManagement/mobileApps/a1/deviceStatuses?"));
     }
 
     #[test]

@@ -34,23 +34,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn network(message: impl Into<String>) -> Self {
-        Self {
-            kind: ErrorKind::Network,
-            status: None,
-            code: None,
-            message: message.into(),
-            request_id: None,
-        }
+        Self { kind: ErrorKind::Network, status: None, code: None, message: message.into(), request_id: None }
     }
 
     pub fn decode(message: impl Into<String>, request_id: Option<String>) -> Self {
-        Self {
-            kind: ErrorKind::Decode,
-            status: None,
-            code: None,
-            message: message.into(),
-            request_id,
-        }
+        Self { kind: ErrorKind::Decode, status: None, code: None, message: message.into(), request_id }
     }
 
     /// Maps a non-2xx answer to an error, reading Graph's `{"error":{code,message,innerError}}` body when present.
@@ -60,9 +48,7 @@ impl ApiError {
         retry_after_secs: Option<u32>,
         header_request_id: Option<String>,
     ) -> Self {
-        let envelope = serde_json::from_str::<ErrorEnvelope>(body)
-            .ok()
-            .map(|e| e.error);
+        let envelope = serde_json::from_str::<ErrorEnvelope>(body).ok().map(|e| e.error);
         let kind = match status {
             401 => ErrorKind::Unauthorized,
             403 => ErrorKind::Forbidden,
@@ -73,20 +59,10 @@ impl ApiError {
             _ => ErrorKind::BadRequest,
         };
         let (code, message, body_request_id) = match envelope {
-            Some(e) => (
-                e.code,
-                e.message.unwrap_or_default(),
-                e.inner_error.and_then(|i| i.request_id),
-            ),
+            Some(e) => (e.code, e.message.unwrap_or_default(), e.inner_error.and_then(|i| i.request_id)),
             None => (None, String::new(), None),
         };
-        Self {
-            kind,
-            status: Some(status),
-            code,
-            message,
-            request_id: header_request_id.or(body_request_id),
-        }
+        Self { kind, status: Some(status), code, message, request_id: header_request_id.or(body_request_id) }
     }
 
     /// Text to paste into an escalation ticket.
@@ -147,42 +123,20 @@ mod tests {
 
     #[test]
     fn maps_status_codes_to_kinds() {
-        assert_eq!(
-            ApiError::from_status(401, "", None, None).kind,
-            ErrorKind::Unauthorized
-        );
-        assert_eq!(
-            ApiError::from_status(403, BODY, None, None).kind,
-            ErrorKind::Forbidden
-        );
-        assert_eq!(
-            ApiError::from_status(404, "", None, None).kind,
-            ErrorKind::NotFound
-        );
-        assert_eq!(
-            ApiError::from_status(400, "", None, None).kind,
-            ErrorKind::BadRequest
-        );
-        assert_eq!(
-            ApiError::from_status(500, "", None, None).kind,
-            ErrorKind::Server
-        );
+        assert_eq!(ApiError::from_status(401, "", None, None).kind, ErrorKind::Unauthorized);
+        assert_eq!(ApiError::from_status(403, BODY, None, None).kind, ErrorKind::Forbidden);
+        assert_eq!(ApiError::from_status(404, "", None, None).kind, ErrorKind::NotFound);
+        assert_eq!(ApiError::from_status(400, "", None, None).kind, ErrorKind::BadRequest);
+        assert_eq!(ApiError::from_status(500, "", None, None).kind, ErrorKind::Server);
         assert_eq!(
             ApiError::from_status(429, "", Some(7), None).kind,
-            ErrorKind::Throttled {
-                retry_after_secs: Some(7)
-            }
+            ErrorKind::Throttled { retry_after_secs: Some(7) }
         );
         assert_eq!(
             ApiError::from_status(503, "", Some(3), None).kind,
-            ErrorKind::Throttled {
-                retry_after_secs: Some(3)
-            }
+            ErrorKind::Throttled { retry_after_secs: Some(3) }
         );
-        assert_eq!(
-            ApiError::from_status(503, "", None, None).kind,
-            ErrorKind::Server
-        );
+        assert_eq!(ApiError::from_status(503, "", None, None).kind, ErrorKind::Server);
     }
 
     #[test]
@@ -192,11 +146,7 @@ mod tests {
         assert_eq!(err.message, "Missing role");
         assert_eq!(err.request_id.as_deref(), Some("r-1"));
         let text = err.escalation_text();
-        assert!(
-            text.contains("HTTP 403")
-                && text.contains("accessDenied")
-                && text.contains("request-id: r-1")
-        );
+        assert!(text.contains("HTTP 403") && text.contains("accessDenied") && text.contains("request-id: r-1"));
     }
 
     #[test]

@@ -39,12 +39,7 @@ impl GraphRequest {
     }
 
     fn new(version: ApiVersion, path: impl Into<String>) -> Self {
-        Self {
-            version,
-            path: path.into(),
-            query: Vec::new(),
-            headers: Vec::new(),
-        }
+        Self { version, path: path.into(), query: Vec::new(), headers: Vec::new() }
     }
 
     pub fn param(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -70,16 +65,12 @@ impl GraphRequest {
 
     /// `$search` and `$count` on directory objects only work with eventual consistency.
     pub fn search(mut self, expr: impl Into<String>) -> Self {
-        self.headers
-            .push(("ConsistencyLevel".into(), "eventual".into()));
+        self.headers.push(("ConsistencyLevel".into(), "eventual".into()));
         self.param("$search", expr).param("$count", "true")
     }
 
     pub fn query_value(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// `v1.0/users?$select=id,displayName`: relative to the API base URL.
@@ -100,11 +91,7 @@ impl GraphRequest {
         let (path_part, query_part) = url.split_once('?').unwrap_or((url, ""));
         let segments: Vec<&str> = path_part.split('/').collect();
         let version_at = segments.iter().position(|s| *s == "v1.0" || *s == "beta")?;
-        let version = if segments[version_at] == "beta" {
-            ApiVersion::Beta
-        } else {
-            ApiVersion::V1
-        };
+        let version = if segments[version_at] == "beta" { ApiVersion::Beta } else { ApiVersion::V1 };
         let path = segments[version_at + 1..].join("/");
         let query = query_part
             .split('&')
@@ -114,12 +101,7 @@ impl GraphRequest {
                 (percent::decode(k), percent::decode(v))
             })
             .collect();
-        Some(Self {
-            version,
-            path,
-            query,
-            headers: Vec::new(),
-        })
+        Some(Self { version, path, query, headers: Vec::new() })
     }
 }
 
@@ -134,22 +116,14 @@ mod tests {
 
     #[test]
     fn builds_select_and_expand() {
-        let req = GraphRequest::v1("users/u1/managedDevices")
-            .select(&["id", "deviceName"])
-            .top(50);
-        assert_eq!(
-            req.to_url(),
-            "v1.0/users/u1/managedDevices?$select=id,deviceName&$top=50"
-        );
+        let req = GraphRequest::v1("users/u1/managedDevices").select(&["id", "deviceName"]).top(50);
+        assert_eq!(req.to_url(), "v1.0/users/u1/managedDevices?$select=id,deviceName&$top=50");
     }
 
     #[test]
     fn search_adds_consistency_header_and_count() {
         let req = GraphRequest::v1("users").search("\"displayName:zoë\"");
-        assert_eq!(
-            req.headers,
-            vec![("ConsistencyLevel".to_string(), "eventual".to_string())]
-        );
+        assert_eq!(req.headers, vec![("ConsistencyLevel".to_string(), "eventual".to_string())]);
         assert_eq!(req.query_value("$count"), Some("true"));
         assert!(req.to_url().contains("$search=%22displayName:zo%C3%AB%22"));
     }
@@ -157,10 +131,7 @@ mod tests {
     #[test]
     fn url_round_trips() {
         let req = GraphRequest::beta("deviceAppManagement/mobileApps/a1/deviceStatuses")
-            .filter(format!(
-                "userPrincipalName eq {}",
-                odata_string("o'neil@x.example")
-            ))
+            .filter(format!("userPrincipalName eq {}", odata_string("o'neil@x.example")))
             .top(20);
         let back = GraphRequest::parse(&req.to_url()).unwrap();
         assert_eq!(back.version, ApiVersion::Beta);
@@ -170,9 +141,7 @@ mod tests {
 
     #[test]
     fn parses_absolute_next_links() {
-        let req =
-            GraphRequest::parse("https://graph.microsoft.com/v1.0/users?$top=2&$skiptoken=X%2BY")
-                .unwrap();
+        let req = GraphRequest::parse("https://graph.microsoft.com/v1.0/users?$top=2&$skiptoken=X%2BY").unwrap();
         assert_eq!(req.path, "users");
         assert_eq!(req.query_value("$skiptoken"), Some("X+Y"));
         assert!(GraphRequest::parse("https://example.test/other").is_none());

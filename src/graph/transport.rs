@@ -15,12 +15,7 @@ pub struct Response {
 
 impl Response {
     pub fn ok(body: String) -> Self {
-        Self {
-            status: 200,
-            body,
-            retry_after_secs: None,
-            request_id: None,
-        }
+        Self { status: 200, body, retry_after_secs: None, request_id: None }
     }
 }
 
@@ -31,11 +26,7 @@ pub enum Transport {
 
 impl Transport {
     /// GET a Graph URL (relative `v1.0/…` or an absolute next link), sending `headers`.
-    pub async fn get(
-        &self,
-        url: &str,
-        _headers: &[(String, String)],
-    ) -> Result<Response, ApiError> {
+    pub async fn get(&self, url: &str, _headers: &[(String, String)]) -> Result<Response, ApiError> {
         match self {
             Transport::Fixture(graph) => {
                 let (response, delay_ms) = graph.handle(url).await;

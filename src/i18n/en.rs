@@ -50,6 +50,7 @@ pub fn text(key: Key) -> &'static str {
         FindingAccountDisabled => "The account is disabled: the user cannot sign in or enroll until it is enabled in Microsoft Entra ID.",
         FindingNoLicense => "No Intune license: the user cannot enroll devices or receive apps and policies. Assign a license that includes Intune.",
         FindingPlanNotActive => "The Intune plan in {sku} is {status}: turn the Intune service plan on in the user's license.",
+        FindingLimitReached => "Device limit reached: {enrolled} devices enrolled, the limit is {limit} ({policy}). The next enrollment will fail: retire a device or raise the limit.",
         FindingNotCompliant => "{device} is not compliant: {reasons}.",
         FindingStale => "{device} last checked in {days} days ago; devices are marked non-compliant after {threshold} days. Ask the user to open Company Portal and sync.",
         FindingProfileError => "{policy} failed on {device}{code}.",

@@ -50,6 +50,7 @@ pub fn text(key: Key) -> &'static str {
         FindingAccountDisabled => "Le compte est désactivé\u{a0}: l’utilisateur ne peut ni se connecter ni s’inscrire tant que le compte n’est pas activé dans Microsoft Entra ID.",
         FindingNoLicense => "Aucune licence Intune\u{a0}: l’utilisateur ne peut pas inscrire d’appareils ni recevoir d’applications et de stratégies. Affectez une licence qui inclut Intune.",
         FindingPlanNotActive => "Le plan Intune de {sku} est {status}\u{a0}: activez le plan de service Intune dans la licence de l’utilisateur.",
+        FindingLimitReached => "Limite d’appareils atteinte\u{a0}: {enrolled} appareils inscrits, la limite est de {limit} ({policy}). La prochaine inscription échouera\u{a0}: mettez un appareil hors service ou augmentez la limite.",
         FindingNotCompliant => "{device} n’est pas conforme\u{a0}: {reasons}.",
         FindingStale => "Dernier archivage de {device} il y a {days} jours\u{a0}; les appareils sont marqués non conformes après {threshold} jours. Demandez à l’utilisateur d’ouvrir le Portail d’entreprise et de lancer une synchronisation.",
         FindingProfileError => "Échec de {policy} sur {device}{code}.",

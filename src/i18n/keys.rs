@@ -21,7 +21,7 @@ keys! {
     // User status
     UserStatusTitle, IntuneLicense, Licensed, NotLicensed, PlanNotActive, AccountLabel, AccountEnabled,
     AccountDisabled, Unknown, DevicesLabel, DeviceCountSummary, AppsLabel, AppsSummary, FindingsTitle, NoFindings,
-    FindingAccountDisabled, FindingNoLicense, FindingPlanNotActive, FindingNotCompliant, FindingStale,
+    FindingAccountDisabled, FindingNoLicense, FindingPlanNotActive, FindingLimitReached, FindingNotCompliant, FindingStale,
     FindingProfileError, FindingAppFailed, ErrorCodeSuffix, ShowInView,
     // Data selector
     DataSelectorTitle, ViewDevices, ViewClientApps, ViewCompliance, ViewConfiguration, ViewAppProtectionPolicies,

@@ -92,22 +92,11 @@ mod tests {
     fn every_key_is_translated_in_every_locale() {
         for &key in Key::ALL {
             for locale in Locale::ALL {
-                assert!(
-                    !locale.text(key).trim().is_empty(),
-                    "{key:?} is empty in {locale:?}"
-                );
+                assert!(!locale.text(key).trim().is_empty(), "{key:?} is empty in {locale:?}");
             }
             if !SAME_IN_ALL.contains(&key) {
-                assert_ne!(
-                    Locale::Nl.text(key),
-                    Locale::En.text(key),
-                    "{key:?} is untranslated in nl"
-                );
-                assert_ne!(
-                    Locale::Fr.text(key),
-                    Locale::En.text(key),
-                    "{key:?} is untranslated in fr"
-                );
+                assert_ne!(Locale::Nl.text(key), Locale::En.text(key), "{key:?} is untranslated in nl");
+                assert_ne!(Locale::Fr.text(key), Locale::En.text(key), "{key:?} is untranslated in fr");
             }
         }
     }
@@ -126,11 +115,7 @@ mod tests {
         for &key in Key::ALL {
             let english = placeholders(Locale::En.text(key));
             for locale in [Locale::Nl, Locale::Fr] {
-                assert_eq!(
-                    placeholders(locale.text(key)),
-                    english,
-                    "{key:?} in {locale:?}"
-                );
+                assert_eq!(placeholders(locale.text(key)), english, "{key:?} in {locale:?}");
             }
         }
     }

@@ -50,6 +50,7 @@ pub fn text(key: Key) -> &'static str {
         FindingAccountDisabled => "Het account is uitgeschakeld: de gebruiker kan zich pas aanmelden of inschrijven als het account in Microsoft Entra ID is ingeschakeld.",
         FindingNoLicense => "Geen Intune-licentie: de gebruiker kan geen apparaten inschrijven en ontvangt geen apps of beleid. Wijs een licentie toe die Intune bevat.",
         FindingPlanNotActive => "Het Intune-plan in {sku} is {status}: schakel het Intune-serviceplan in de licentie van de gebruiker in.",
+        FindingLimitReached => "Apparaatlimiet bereikt: {enrolled} apparaten ingeschreven, de limiet is {limit} ({policy}). De volgende inschrijving mislukt: trek een apparaat buiten gebruik of verhoog de limiet.",
         FindingNotCompliant => "{device} is niet compatibel: {reasons}.",
         FindingStale => "{device} heeft {days} dagen geleden voor het laatst ingecheckt; apparaten worden na {threshold} dagen als niet-compatibel gemarkeerd. Vraag de gebruiker de Bedrijfsportal te openen en te synchroniseren.",
         FindingProfileError => "{policy} is mislukt op {device}{code}.",

@@ -39,10 +39,7 @@ impl AppRegistration {
     /// "Checked in" means the app has received every policy intended for it at its last check-in.
     pub fn is_checked_in(&self) -> bool {
         !self.applied_policies.is_empty()
-            && self
-                .intended_policies
-                .iter()
-                .all(|intended| self.applied_policies.iter().any(|a| a.id == intended.id))
+            && self.intended_policies.iter().all(|intended| self.applied_policies.iter().any(|a| a.id == intended.id))
     }
 }
 
@@ -55,9 +52,6 @@ pub struct AppIdentifier {
 
 impl AppIdentifier {
     pub fn name(&self) -> &str {
-        self.bundle_id
-            .as_deref()
-            .or(self.package_id.as_deref())
-            .unwrap_or_default()
+        self.bundle_id.as_deref().or(self.package_id.as_deref()).unwrap_or_default()
     }
 }

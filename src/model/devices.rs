@@ -63,9 +63,7 @@ pub enum ManagedBy {
 impl ManagedBy {
     pub fn from_agent(agent: &str) -> Self {
         match agent {
-            "mdm" | "easMdm" | "microsoft365ManagedMdm" | "intuneClient" | "easIntuneClient" => {
-                Self::Mdm
-            }
+            "mdm" | "easMdm" | "microsoft365ManagedMdm" | "intuneClient" | "easIntuneClient" => Self::Mdm,
             "configurationManagerClient" => Self::ConfigMgr,
             "configurationManagerClientMdm" | "configurationManagerClientMdmEas" => Self::CoManaged,
             "msSense" => Self::Mde,

@@ -35,9 +35,7 @@ pub struct ServicePlanInfo {
 
 impl ServicePlanInfo {
     pub fn is_intune(&self) -> bool {
-        self.service_plan_id
-            .eq_ignore_ascii_case(INTUNE_SERVICE_PLAN_ID)
-            || self.service_plan_name == "INTUNE_A"
+        self.service_plan_id.eq_ignore_ascii_case(INTUNE_SERVICE_PLAN_ID) || self.service_plan_name == "INTUNE_A"
     }
 }
 

@@ -32,18 +32,14 @@ mod tests {
 
     #[test]
     fn short_type_strips_namespace() {
-        assert_eq!(
-            short_type("#microsoft.graph.iosWiFiConfiguration"),
-            "iosWiFiConfiguration"
-        );
+        assert_eq!(short_type("#microsoft.graph.iosWiFiConfiguration"), "iosWiFiConfiguration");
         assert_eq!(short_type("plain"), "plain");
     }
 
     #[test]
     fn collection_reads_next_link_and_tolerates_missing_value() {
         let page: Collection<ObjectRef> =
-            serde_json::from_str(r#"{"@odata.nextLink":"https://x/next","value":[{"id":"a"}]}"#)
-                .unwrap();
+            serde_json::from_str(r#"{"@odata.nextLink":"https://x/next","value":[{"id":"a"}]}"#).unwrap();
         assert_eq!(page.value.len(), 1);
         assert_eq!(page.next_link.as_deref(), Some("https://x/next"));
         let empty: Collection<ObjectRef> = serde_json::from_str("{}").unwrap();

@@ -10,11 +10,7 @@ pub struct Organization {
 
 impl Organization {
     pub fn default_domain(&self) -> Option<&str> {
-        self.verified_domains
-            .iter()
-            .find(|d| d.is_default)
-            .or(self.verified_domains.first())
-            .map(|d| d.name.as_str())
+        self.verified_domains.iter().find(|d| d.is_default).or(self.verified_domains.first()).map(|d| d.name.as_str())
     }
 }
 
@@ -42,9 +38,7 @@ pub struct DeviceManagementSettings {
 impl Default for DeviceManagementSettings {
     fn default() -> Self {
         // Intune's documented default.
-        Self {
-            device_compliance_checkin_threshold_days: 30,
-        }
+        Self { device_compliance_checkin_threshold_days: 30 }
     }
 }
 

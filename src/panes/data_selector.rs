@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::views::{
-    AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView,
-    EnrollmentRestrictionsView, PolicyView, UserData,
+    AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView, EnrollmentRestrictionsView,
+    PolicyView, UserData,
 };
 use crate::i18n::Key;
 use crate::routes::View;
@@ -34,10 +34,7 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
     let on_keydown = {
         let select = select.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            let index = View::ALL
-                .iter()
-                .position(|v| *v == current.get_untracked())
-                .unwrap_or(0);
+            let index = View::ALL.iter().position(|v| *v == current.get_untracked()).unwrap_or(0);
             let count = View::ALL.len();
             let next = match ev.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (index + 1) % count,

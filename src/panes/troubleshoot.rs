@@ -68,30 +68,21 @@ fn UserWorkspace(
             let info = user.await?;
             let membership = groups.await?;
             let records = devices.await?;
-            loaders::apps(
-                &client,
-                &info.user.user_principal_name,
-                &membership,
-                &records,
-            )
-            .await
+            loaders::apps(&client, &info.user.user_principal_name, &membership, &records).await
         }
     });
-    let data = UserData {
-        user_id: id,
-        tenant,
-        user,
-        devices,
-        groups,
-        apps,
-    };
+    let restrictions = LocalResource::new(move || {
+        let client = client.get();
+        async move { client.enrollment_configurations().await }
+    });
+    let data = UserData { user_id: id, tenant, user, devices, groups, apps, restrictions };
 
     view! {
         <div class="t1-row">
             <AccountStatus tenant />
             <UserSelection user />
         </div>
-        <UserStatus tenant user devices apps />
+        <UserStatus data />
         <DataSelector data />
         <GroupMembership data />
     }

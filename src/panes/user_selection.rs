@@ -15,8 +15,7 @@ use crate::test_ids;
 pub fn UserSelectionEmpty() -> impl IntoView {
     let go = use_go();
     let location = use_location_state();
-    let select =
-        Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
+    let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
             <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
@@ -75,11 +74,7 @@ pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl In
 
 fn selected_user(info: UserInfo) -> impl IntoView {
     let u = info.user;
-    let role = [u.job_title.clone(), u.department.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let role = [u.job_title.clone(), u.department.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     view! {
         <div class="t1-selection__user" data-testid=test_ids::SELECTED_USER>
             <p class="t1-selection__name">{u.display_name.clone()}</p>

@@ -3,24 +3,21 @@
 
 use leptos::prelude::*;
 
+use super::views::UserData;
 use crate::components::LoadingState;
 use crate::domain::findings::{findings, Evidence, Finding};
-use crate::domain::status::{app_summary, device_summary, AppRecord, DeviceRecord, LicenseStatus};
+use crate::domain::status::{app_summary, device_summary, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::i18n::{Key, Locale};
-use crate::loaders::{TenantInfo, UserInfo};
 use crate::platform;
 use crate::state::{tr, use_locale};
+use crate::tables::enrollment::effective_limit;
 use crate::tables::format::{compliance, intune_compliant};
 use crate::test_ids;
 
 #[component]
-pub fn UserStatus(
-    tenant: LocalResource<Result<TenantInfo, ApiError>>,
-    user: LocalResource<Result<UserInfo, ApiError>>,
-    devices: LocalResource<Result<Vec<DeviceRecord>, ApiError>>,
-    apps: LocalResource<Result<Vec<AppRecord>, ApiError>>,
-) -> impl IntoView {
+pub fn UserStatus(data: UserData) -> impl IntoView {
+    let UserData { user, devices, apps, .. } = data;
     let locale = use_locale();
     let license = move || {
         let l = locale.get();
@@ -28,27 +25,17 @@ pub fn UserStatus(
             None => (l.text(Key::Loading).to_string(), "muted"),
             Some(Err(_)) => (l.text(Key::Unknown).to_string(), "muted"),
             Some(Ok(info)) => match info.license {
-                LicenseStatus::Licensed { sku } => {
-                    (l.fill(Key::Licensed, &[("sku", &sku)]), "good")
+                LicenseStatus::Licensed { sku } => (l.fill(Key::Licensed, &[("sku", &sku)]), "good"),
+                LicenseStatus::PlanNotActive { sku, provisioning } => {
+                    (l.fill(Key::PlanNotActive, &[("sku", &sku), ("status", &provisioning)]), "bad")
                 }
-                LicenseStatus::PlanNotActive { sku, provisioning } => (
-                    l.fill(
-                        Key::PlanNotActive,
-                        &[("sku", &sku), ("status", &provisioning)],
-                    ),
-                    "bad",
-                ),
                 LicenseStatus::Unlicensed => (l.text(Key::NotLicensed).to_string(), "bad"),
             },
         }
     };
     let account = move || {
         let l = locale.get();
-        match user
-            .get()
-            .and_then(Result::ok)
-            .map(|i| i.user.account_enabled)
-        {
+        match user.get().and_then(Result::ok).map(|i| i.user.account_enabled) {
             None | Some(None) => (l.text(Key::Unknown), "muted"),
             Some(Some(true)) => (l.text(Key::AccountEnabled), "good"),
             Some(Some(false)) => (l.text(Key::AccountDisabled), "bad"),
@@ -73,13 +60,7 @@ pub fn UserStatus(
         let l = locale.get();
         loaded_text(l, apps.get(), |records| {
             let s = app_summary(&records);
-            l.fill(
-                Key::AppsSummary,
-                &[
-                    ("assigned", &s.assigned.to_string()),
-                    ("failed", &s.failed.to_string()),
-                ],
-            )
+            l.fill(Key::AppsSummary, &[("assigned", &s.assigned.to_string()), ("failed", &s.failed.to_string())])
         })
     };
 
@@ -125,17 +106,13 @@ pub fn UserStatus(
                     <dd data-testid=test_ids::APP_SUMMARY>{app_text}</dd>
                 </div>
             </dl>
-            <Findings tenant user devices apps />
+            <Findings data />
         </section>
     }
 }
 
 /// "Loading…" until a resource answers, "Unknown" if it failed (its pane shows why), else `describe(value)`.
-fn loaded_text<T>(
-    l: Locale,
-    state: Option<Result<T, ApiError>>,
-    describe: impl FnOnce(T) -> String,
-) -> String {
+fn loaded_text<T>(l: Locale, state: Option<Result<T, ApiError>>, describe: impl FnOnce(T) -> String) -> String {
     match state {
         None => l.text(Key::Loading).to_string(),
         Some(Err(_)) => l.text(Key::Unknown).to_string(),
@@ -156,23 +133,22 @@ fn device_chip(locale: Locale, record: DeviceRecord) -> impl IntoView {
 }
 
 #[component]
-fn Findings(
-    tenant: LocalResource<Result<TenantInfo, ApiError>>,
-    user: LocalResource<Result<UserInfo, ApiError>>,
-    devices: LocalResource<Result<Vec<DeviceRecord>, ApiError>>,
-    apps: LocalResource<Result<Vec<AppRecord>, ApiError>>,
-) -> impl IntoView {
+fn Findings(data: UserData) -> impl IntoView {
+    let UserData { tenant, user, devices, apps, groups, restrictions, .. } = data;
     let locale = use_locale();
-    // Findings wait for the user and the devices; apps add their findings when (and if) they load.
+    // Findings wait for the user and the devices; apps and the device limit add theirs when they load.
     let list = move || {
         let info = user.get()?.ok()?;
         let devices = devices.get()?.ok()?;
         let apps = apps.get().and_then(Result::ok).unwrap_or_default();
-        let threshold = tenant.get().and_then(Result::ok).map_or(30, |t| {
-            t.device_management
-                .settings
-                .device_compliance_checkin_threshold_days
-        });
+        let threshold = tenant
+            .get()
+            .and_then(Result::ok)
+            .map_or(30, |t| t.device_management.settings.device_compliance_checkin_threshold_days);
+        let device_limit = match (restrictions.get(), groups.get()) {
+            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
+            _ => None,
+        };
         Some(findings(&Evidence {
             user: &info.user,
             license: &info.license,
@@ -180,6 +156,7 @@ fn Findings(
             apps: &apps,
             now_secs: platform::now_secs(),
             checkin_threshold_days: threshold,
+            device_limit,
         }))
     };
     view! {
@@ -207,60 +184,31 @@ fn Findings(
 }
 
 pub fn describe(l: Locale, finding: &Finding) -> String {
-    let code_suffix = |code: &Option<String>| {
-        code.as_ref()
-            .map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)]))
-            .unwrap_or_default()
-    };
+    let code_suffix =
+        |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
     match finding {
         Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
         Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
-        Finding::IntunePlanNotActive { sku, provisioning } => l.fill(
-            Key::FindingPlanNotActive,
-            &[("sku", sku), ("status", provisioning)],
+        Finding::IntunePlanNotActive { sku, provisioning } => {
+            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
+        }
+        Finding::DeviceLimitReached { limit, policy, enrolled } => l.fill(
+            Key::FindingLimitReached,
+            &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
         ),
         Finding::DeviceNotCompliant { device, reasons } => {
-            let reasons = if reasons.is_empty() {
-                l.text(Key::Unknown).to_string()
-            } else {
-                reasons.join(", ")
-            };
-            l.fill(
-                Key::FindingNotCompliant,
-                &[("device", device), ("reasons", &reasons)],
-            )
+            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
+            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
         }
-        Finding::DeviceStale {
-            device,
-            days,
-            threshold,
-        } => l.fill(
+        Finding::DeviceStale { device, days, threshold } => l.fill(
             Key::FindingStale,
-            &[
-                ("device", device),
-                ("days", &days.to_string()),
-                ("threshold", &threshold.to_string()),
-            ],
+            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
         ),
-        Finding::ProfileError {
-            policy,
-            device,
-            code,
-        } => l.fill(
-            Key::FindingProfileError,
-            &[
-                ("policy", policy),
-                ("device", device),
-                ("code", &code_suffix(code)),
-            ],
-        ),
-        Finding::AppInstallFailed { app, device, code } => l.fill(
-            Key::FindingAppFailed,
-            &[
-                ("app", app),
-                ("device", device),
-                ("code", &code_suffix(code)),
-            ],
-        ),
+        Finding::ProfileError { policy, device, code } => {
+            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
+        }
+        Finding::AppInstallFailed { app, device, code } => {
+            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
+        }
     }
 }

@@ -9,12 +9,7 @@ use crate::model::{AppProtectionPolicy, AppRegistration};
 pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPolicy]) -> Table {
     let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![
-            t(Key::ColPolicyName),
-            t(Key::ColPlatform),
-            t(Key::ColDeployedApps),
-            t(Key::ColLastModified),
-        ],
+        headers: vec![t(Key::ColPolicyName), t(Key::ColPlatform), t(Key::ColDeployedApps), t(Key::ColLastModified)],
         rows: policies
             .iter()
             .map(|p| Row {
@@ -58,11 +53,7 @@ pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistrati
                 } else {
                     status
                 };
-                let policies: Vec<&str> = r
-                    .applied_policies
-                    .iter()
-                    .filter_map(|p| p.display_name.as_deref())
-                    .collect();
+                let policies: Vec<&str> = r.applied_policies.iter().filter_map(|p| p.display_name.as_deref()).collect();
                 let platform = format!(
                     "{} {}",
                     locale.text(format::platform_of_type(&r.odata_type)),
@@ -72,10 +63,8 @@ pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistrati
                     key: r.id.clone(),
                     cells: vec![
                         status,
-                        Cell::text(r.app_identifier.name())
-                            .with_detail(r.application_version.clone()),
-                        text_or_missing(r.device_name.as_deref())
-                            .with_detail(r.device_type.clone()),
+                        Cell::text(r.app_identifier.name()).with_detail(r.application_version.clone()),
+                        text_or_missing(r.device_name.as_deref()).with_detail(r.device_type.clone()),
                         Cell::text(platform.trim()),
                         text_or_missing(Some(&policies.join(", "))),
                         datetime_cell(locale, r.last_sync_date_time.as_deref(), clock),

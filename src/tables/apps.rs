@@ -36,15 +36,12 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
         }
         for status in &record.statuses {
             let (key, tone) = format::install_state(status.install_state);
-            let code = status.error_code.filter(|c| *c != 0).map(|c| {
-                locale
-                    .fill(Key::ErrorCodeSuffix, &[("code", &hresult_hex(c))])
-                    .trim()
-                    .to_string()
-            });
-            let status_cell = Cell::badge(locale.text(key), tone)
-                .with_detail(code)
-                .sorted_by(Some(status.install_state as i64));
+            let code = status
+                .error_code
+                .filter(|c| *c != 0)
+                .map(|c| locale.fill(Key::ErrorCodeSuffix, &[("code", &hresult_hex(c))]).trim().to_string());
+            let status_cell =
+                Cell::badge(locale.text(key), tone).with_detail(code).sorted_by(Some(status.install_state as i64));
             let mut row = base(
                 Cell::text(&status.device_name),
                 status_cell,

@@ -6,12 +6,7 @@ use crate::domain::status::{AppRecord, DeviceRecord};
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 
-pub fn table(
-    locale: Locale,
-    clock: Clock,
-    devices: &[DeviceRecord],
-    apps: Option<&[AppRecord]>,
-) -> Table {
+pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Table {
     let t = |k| locale.text(k).to_string();
     Table {
         headers: vec![
@@ -49,9 +44,7 @@ pub fn table(
 /// Failures first: what matters on a device is whether anything failed to install on it.
 fn app_install_cell(locale: Locale, device_id: &str, apps: Option<&[AppRecord]>) -> Cell {
     let Some(apps) = apps else {
-        return Cell::text(locale.text(Key::Loading))
-            .tone(Tone::Muted)
-            .sorted_by(None);
+        return Cell::text(locale.text(Key::Loading)).tone(Tone::Muted).sorted_by(None);
     };
     let on_device: Vec<_> = apps
         .iter()
@@ -64,20 +57,12 @@ fn app_install_cell(locale: Locale, device_id: &str, apps: Option<&[AppRecord]>)
         .map(|(a, _)| a.app.display_name.as_str())
         .collect();
     if on_device.is_empty() {
-        Cell::text(locale.text(Key::AppInstallNone))
-            .tone(Tone::Muted)
-            .sorted_by(Some(0))
+        Cell::text(locale.text(Key::AppInstallNone)).tone(Tone::Muted).sorted_by(Some(0))
     } else if failed.is_empty() {
         Cell::badge(locale.text(Key::AppInstallNoFailures), Tone::Good).sorted_by(Some(0))
     } else {
-        Cell::badge(
-            locale.fill(
-                Key::AppInstallFailures,
-                &[("count", &failed.len().to_string())],
-            ),
-            Tone::Bad,
-        )
-        .with_detail(Some(failed.join(", ")))
-        .sorted_by(Some(failed.len() as i64))
+        Cell::badge(locale.fill(Key::AppInstallFailures, &[("count", &failed.len().to_string())]), Tone::Bad)
+            .with_detail(Some(failed.join(", ")))
+            .sorted_by(Some(failed.len() as i64))
     }
 }

@@ -44,44 +44,20 @@ pub fn effective<'a>(
     kind: Kind,
     groups: &BTreeSet<String>,
 ) -> Option<&'a EnrollmentConfiguration> {
-    let targeting = configs.iter().filter(|c| {
-        Kind::of(c) == kind && (c.priority == 0 || reach(&c.assignments, groups).applies())
-    });
-    targeting.min_by_key(|c| {
-        if c.priority == 0 {
-            i32::MAX
-        } else {
-            c.priority
-        }
-    })
+    let targeting =
+        configs.iter().filter(|c| Kind::of(c) == kind && (c.priority == 0 || reach(&c.assignments, groups).applies()));
+    targeting.min_by_key(|c| if c.priority == 0 { i32::MAX } else { c.priority })
 }
 
 /// The device limit in effect and the policy that sets it.
-pub fn effective_limit(
-    configs: &[EnrollmentConfiguration],
-    groups: &BTreeSet<String>,
-) -> Option<(u32, String)> {
-    effective(configs, Kind::Limit, groups)
-        .and_then(|c| c.limit.map(|l| (l, c.display_name.clone())))
+pub fn effective_limit(configs: &[EnrollmentConfiguration], groups: &BTreeSet<String>) -> Option<(u32, String)> {
+    effective(configs, Kind::Limit, groups).and_then(|c| c.limit.map(|l| (l, c.display_name.clone())))
 }
 
-pub fn table(
-    locale: Locale,
-    configs: &[EnrollmentConfiguration],
-    groups: &BTreeSet<String>,
-) -> Table {
+pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTreeSet<String>) -> Table {
     let t = |k| locale.text(k).to_string();
     let mut sorted: Vec<&EnrollmentConfiguration> = configs.iter().collect();
-    sorted.sort_by_key(|c| {
-        (
-            Kind::of(c),
-            if c.priority == 0 {
-                i32::MAX
-            } else {
-                c.priority
-            },
-        )
-    });
+    sorted.sort_by_key(|c| (Kind::of(c), if c.priority == 0 { i32::MAX } else { c.priority }));
     let rows = sorted
         .into_iter()
         .map(|c| {
@@ -93,16 +69,11 @@ pub fn table(
                     Cell::badge(locale.text(Key::AppliesEffective), Tone::Good).sorted_by(Some(0))
                 }
                 Some(w) if targeted => Cell::badge(
-                    locale.fill(
-                        Key::AppliesOverridden,
-                        &[("priority", &w.priority.to_string())],
-                    ),
+                    locale.fill(Key::AppliesOverridden, &[("priority", &w.priority.to_string())]),
                     Tone::Muted,
                 )
                 .sorted_by(Some(1)),
-                _ => Cell::text(locale.text(Key::DoesNotApply))
-                    .tone(Tone::Muted)
-                    .sorted_by(Some(2)),
+                _ => Cell::text(locale.text(Key::DoesNotApply)).tone(Tone::Muted).sorted_by(Some(2)),
             };
             let priority = if c.priority == 0 {
                 Cell::text(locale.text(Key::DefaultPriority)).sorted_by(Some(i64::MAX))
@@ -167,8 +138,7 @@ fn platform_cells(locale: Locale, c: &EnrollmentConfiguration) -> (Cell, Cell) {
             personal.push(locale.fill(Key::PersonalBlocked, &[("platform", name)]));
         }
         if let Some(v) = r.os_minimum_version.as_deref().filter(|v| !v.is_empty()) {
-            versions
-                .push(locale.fill(Key::OsVersionAtLeast, &[("platform", name), ("version", v)]));
+            versions.push(locale.fill(Key::OsVersionAtLeast, &[("platform", name), ("version", v)]));
         }
         if let Some(v) = r.os_maximum_version.as_deref().filter(|v| !v.is_empty()) {
             versions.push(locale.fill(Key::OsVersionAtMost, &[("platform", name), ("version", v)]));
@@ -184,10 +154,7 @@ fn platform_cells(locale: Locale, c: &EnrollmentConfiguration) -> (Cell, Cell) {
     } else {
         Cell::text(versions.join("; "))
     };
-    (
-        blocked_cell.with_detail((!personal.is_empty()).then(|| personal.join("; "))),
-        versions_cell,
-    )
+    (blocked_cell.with_detail((!personal.is_empty()).then(|| personal.join("; "))), versions_cell)
 }
 
 #[cfg(test)]
@@ -195,13 +162,7 @@ mod tests {
     use super::*;
     use crate::model::{Assignment, AssignmentTarget};
 
-    fn limit(
-        id: &str,
-        priority: i32,
-        limit: u32,
-        target: &str,
-        group: Option<&str>,
-    ) -> EnrollmentConfiguration {
+    fn limit(id: &str, priority: i32, limit: u32, target: &str, group: Option<&str>) -> EnrollmentConfiguration {
         EnrollmentConfiguration {
             odata_type: "#microsoft.graph.deviceEnrollmentLimitConfiguration".into(),
             id: id.into(),
@@ -228,17 +189,8 @@ mod tests {
             limit("execs", 1, 10, "groupAssignmentTarget", Some("execs")),
         ];
         let groups = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-        assert_eq!(
-            effective_limit(&configs, &groups(&["staff"])),
-            Some((5, "staff".into()))
-        );
-        assert_eq!(
-            effective_limit(&configs, &groups(&["staff", "execs"])),
-            Some((10, "execs".into()))
-        );
-        assert_eq!(
-            effective_limit(&configs, &groups(&[])),
-            Some((15, "default".into()))
-        );
+        assert_eq!(effective_limit(&configs, &groups(&["staff"])), Some((5, "staff".into())));
+        assert_eq!(effective_limit(&configs, &groups(&["staff", "execs"])), Some((10, "execs".into())));
+        assert_eq!(effective_limit(&configs, &groups(&[])), Some((15, "default".into())));
     }
 }

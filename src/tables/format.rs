@@ -15,9 +15,7 @@ pub fn datetime_cell(locale: Locale, iso: Option<&str>, clock: Clock) -> Cell {
         Some(t) => Cell::text(time::format_local(t, clock.offset_minutes))
             .with_detail(Some(age(locale, t, clock.now_secs)))
             .sorted_by(Some(t)),
-        None => Cell::text(locale.text(Key::Never))
-            .tone(Tone::Muted)
-            .sorted_by(None),
+        None => Cell::text(locale.text(Key::Never)).tone(Tone::Muted).sorted_by(None),
     }
 }
 
@@ -115,10 +113,7 @@ pub fn platform_of_type(odata_type: &str) -> Key {
         Key::PlatformAndroidEnterprise
     } else if t.starts_with("android") {
         Key::PlatformAndroid
-    } else if t.starts_with("win")
-        || t.starts_with("officesuite")
-        || t.starts_with("microsoftstore")
-    {
+    } else if t.starts_with("win") || t.starts_with("officesuite") || t.starts_with("microsoftstore") {
         Key::PlatformWindows
     } else {
         Key::PlatformAll
@@ -169,48 +164,23 @@ mod tests {
 
     #[test]
     fn platforms_from_odata_types() {
-        assert_eq!(
-            platform_of_type("#microsoft.graph.iosCompliancePolicy"),
-            Key::PlatformIos
-        );
-        assert_eq!(
-            platform_of_type("#microsoft.graph.windows10VpnConfiguration"),
-            Key::PlatformWindows
-        );
-        assert_eq!(
-            platform_of_type("#microsoft.graph.win32LobApp"),
-            Key::PlatformWindows
-        );
+        assert_eq!(platform_of_type("#microsoft.graph.iosCompliancePolicy"), Key::PlatformIos);
+        assert_eq!(platform_of_type("#microsoft.graph.windows10VpnConfiguration"), Key::PlatformWindows);
+        assert_eq!(platform_of_type("#microsoft.graph.win32LobApp"), Key::PlatformWindows);
         assert_eq!(
             platform_of_type("#microsoft.graph.androidWorkProfileCompliancePolicy"),
             Key::PlatformAndroidEnterprise
         );
-        assert_eq!(
-            platform_of_type("#microsoft.graph.macOSLobApp"),
-            Key::PlatformMacos
-        );
-        assert_eq!(
-            platform_of_type("#microsoft.graph.webApp"),
-            Key::PlatformAll
-        );
-        assert!(platform_fits(
-            Key::PlatformAndroidEnterprise,
-            platform_of_os("Android")
-        ));
+        assert_eq!(platform_of_type("#microsoft.graph.macOSLobApp"), Key::PlatformMacos);
+        assert_eq!(platform_of_type("#microsoft.graph.webApp"), Key::PlatformAll);
+        assert!(platform_fits(Key::PlatformAndroidEnterprise, platform_of_os("Android")));
         assert!(platform_fits(Key::PlatformIos, platform_of_os("iPadOS")));
         assert!(!platform_fits(Key::PlatformWindows, platform_of_os("iOS")));
     }
 
     #[test]
     fn missing_timestamp_reads_never_and_sorts_last() {
-        let cell = datetime_cell(
-            Locale::En,
-            None,
-            Clock {
-                now_secs: 0,
-                offset_minutes: 0,
-            },
-        );
+        let cell = datetime_cell(Locale::En, None, Clock { now_secs: 0, offset_minutes: 0 });
         assert_eq!(cell.text, "Never");
         assert_eq!(cell.sort, crate::domain::table::SortKey::Missing);
     }

@@ -7,12 +7,7 @@ use crate::i18n::{Key, Locale};
 pub fn table(locale: Locale, membership: &Membership) -> Table {
     let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![
-            t(Key::ColGroupName),
-            t(Key::ColMembershipType),
-            t(Key::ColDirect),
-            t(Key::ColObjectId),
-        ],
+        headers: vec![t(Key::ColGroupName), t(Key::ColMembershipType), t(Key::ColDirect), t(Key::ColObjectId)],
         rows: membership
             .rows()
             .into_iter()
@@ -22,18 +17,13 @@ pub fn table(locale: Locale, membership: &Membership) -> Table {
                     MembershipType::DynamicUser => Key::MembershipDynamicUser,
                     MembershipType::DynamicDevice => Key::MembershipDynamicDevice,
                 };
-                let (direct, tone) = if row.direct {
-                    (Key::Direct, Tone::Plain)
-                } else {
-                    (Key::Transitive, Tone::Muted)
-                };
+                let (direct, tone) =
+                    if row.direct { (Key::Direct, Tone::Plain) } else { (Key::Transitive, Tone::Muted) };
                 Row {
                     key: row.group.id.clone(),
                     cells: vec![
-                        Cell::text(&row.group.display_name)
-                            .with_detail(row.group.description.clone()),
-                        Cell::text(locale.text(kind))
-                            .with_detail(row.group.membership_rule.clone()),
+                        Cell::text(&row.group.display_name).with_detail(row.group.description.clone()),
+                        Cell::text(locale.text(kind)).with_detail(row.group.membership_rule.clone()),
                         Cell::text(locale.text(direct)).tone(tone),
                         Cell::text(&row.group.id).tone(Tone::Muted),
                     ],

@@ -32,11 +32,7 @@ pub fn table(
         let mut states: Vec<(&DeviceRecord, &DevicePolicyState)> = devices
             .iter()
             .filter_map(|d| {
-                let list = if compliance {
-                    &d.compliance
-                } else {
-                    &d.configuration
-                };
+                let list = if compliance { &d.compliance } else { &d.configuration };
                 list.iter().find(|s| s.id == policy.id).map(|s| (d, s))
             })
             .collect();
@@ -49,21 +45,14 @@ pub fn table(
                 assignment.clone(),
                 device,
                 state,
-                super::format::datetime_cell(
-                    locale,
-                    policy.last_modified_date_time.as_deref(),
-                    clock,
-                ),
+                super::format::datetime_cell(locale, policy.last_modified_date_time.as_deref(), clock),
             ],
         };
         if states.is_empty() {
             let (text, tone) = if reach.applies() {
-                let fits = devices.iter().any(|d| {
-                    format::platform_fits(
-                        platform,
-                        format::platform_of_os(&d.device.operating_system),
-                    )
-                });
+                let fits = devices
+                    .iter()
+                    .any(|d| format::platform_fits(platform, format::platform_of_os(&d.device.operating_system)));
                 if fits {
                     (Key::NoStateReported, Tone::Warn)
                 } else {
@@ -81,9 +70,8 @@ pub fn table(
         }
         for (device, state) in states {
             let (key, tone) = format::policy_state(state.state, compliance);
-            let state_cell = Cell::badge(locale.text(key), tone)
-                .with_detail(setting_detail(state))
-                .sorted_by(Some(rank(tone)));
+            let state_cell =
+                Cell::badge(locale.text(key), tone).with_detail(setting_detail(state)).sorted_by(Some(rank(tone)));
             let mut row = base(Cell::text(&device.device.device_name), state_cell);
             row.key = format!("{}|{}", policy.id, device.device.id);
             rows.push(row);
@@ -120,11 +108,7 @@ fn setting_detail(state: &DevicePolicyState) -> Option<String> {
         .iter()
         .filter(|s| s.state.is_problem())
         .map(|s| {
-            let mut text = s
-                .setting_name
-                .clone()
-                .or_else(|| s.setting.clone())
-                .unwrap_or_default();
+            let mut text = s.setting_name.clone().or_else(|| s.setting.clone()).unwrap_or_default();
             if let Some(value) = s.current_value.as_deref().filter(|v| !v.is_empty()) {
                 text.push_str(&format!(" = {value}"));
             }
@@ -157,25 +141,18 @@ pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames) -> Cell {
                 None => Cell::badge(via_text, Tone::Good).sorted_by(Some(0)),
             }
         }
-        Reach::Excluded { group_id } => Cell::badge(
-            locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]),
-            Tone::Warn,
-        )
-        .sorted_by(Some(10)),
+        Reach::Excluded { group_id } => {
+            Cell::badge(locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]), Tone::Warn).sorted_by(Some(10))
+        }
         Reach::NotTargeted { target_groups } if !target_groups.is_empty() => {
             let groups: Vec<String> = target_groups.iter().map(|g| name(g)).collect();
-            Cell::badge(
-                locale.fill(Key::NotTargeted, &[("groups", &groups.join(", "))]),
-                Tone::Muted,
-            )
-            .sorted_by(Some(11))
+            Cell::badge(locale.fill(Key::NotTargeted, &[("groups", &groups.join(", "))]), Tone::Muted)
+                .sorted_by(Some(11))
         }
         Reach::NotTargeted { .. } => {
             Cell::badge(locale.text(Key::NotTargetedNoGroups), Tone::Muted).sorted_by(Some(11))
         }
-        Reach::Unassigned => {
-            Cell::badge(locale.text(Key::Unassigned), Tone::Muted).sorted_by(Some(12))
-        }
+        Reach::Unassigned => Cell::badge(locale.text(Key::Unassigned), Tone::Muted).sorted_by(Some(12)),
     }
 }
 
@@ -190,18 +167,12 @@ pub fn intent_key(intent: AssignmentIntent) -> Key {
 }
 
 /// Group ids named by any assignment that does not reach the user: these need their names looked up.
-pub fn unexplained_groups<'a>(
-    reaches: impl Iterator<Item = &'a Reach>,
-    names: &GroupNames,
-) -> Vec<String> {
+pub fn unexplained_groups<'a>(reaches: impl Iterator<Item = &'a Reach>, names: &GroupNames) -> Vec<String> {
     let mut ids: Vec<String> = reaches
         .flat_map(|r| match r {
             Reach::NotTargeted { target_groups } => target_groups.clone(),
             Reach::Excluded { group_id } => vec![group_id.clone()],
-            Reach::Included {
-                via: Via::Group(id),
-                ..
-            } => vec![id.clone()],
+            Reach::Included { via: Via::Group(id), .. } => vec![id.clone()],
             _ => Vec::new(),
         })
         .filter(|id| !names.contains_key(id))

@@ -19,29 +19,18 @@ fn load(data: UserData) -> LocalResource<Result<AppProtection, crate::graph::Api
 #[component]
 pub fn AppProtectionPoliciesView(data: UserData) -> impl IntoView {
     let locale = use_locale();
-    async_view(
-        load(data),
-        Key::ViewAppProtectionPolicies,
-        move |loaded: AppProtection| {
-            let table = Signal::derive(move || {
-                app_protection::policies_table(locale.get(), clock_now(), &loaded.policies)
-            });
-            view! { <DataTable table label=view_label(Key::ViewAppProtectionPolicies) empty=Key::EmptyAppProtectionPolicies /> }
-        },
-    )
+    async_view(load(data), Key::ViewAppProtectionPolicies, move |loaded: AppProtection| {
+        let table = Signal::derive(move || app_protection::policies_table(locale.get(), clock_now(), &loaded.policies));
+        view! { <DataTable table label=view_label(Key::ViewAppProtectionPolicies) empty=Key::EmptyAppProtectionPolicies /> }
+    })
 }
 
 #[component]
 pub fn AppProtectionStatusView(data: UserData) -> impl IntoView {
     let locale = use_locale();
-    async_view(
-        load(data),
-        Key::ViewAppProtectionStatus,
-        move |loaded: AppProtection| {
-            let table = Signal::derive(move || {
-                app_protection::status_table(locale.get(), clock_now(), &loaded.registrations)
-            });
-            view! { <DataTable table label=view_label(Key::ViewAppProtectionStatus) empty=Key::EmptyAppRegistrations /> }
-        },
-    )
+    async_view(load(data), Key::ViewAppProtectionStatus, move |loaded: AppProtection| {
+        let table =
+            Signal::derive(move || app_protection::status_table(locale.get(), clock_now(), &loaded.registrations));
+        view! { <DataTable table label=view_label(Key::ViewAppProtectionStatus) empty=Key::EmptyAppRegistrations /> }
+    })
 }

@@ -18,19 +18,12 @@ pub fn ClientAppsView(data: UserData) -> impl IntoView {
         async move {
             let membership = data.groups.await?;
             let records = data.apps.await?;
-            let names =
-                loaders::group_names(&client, &membership, records.iter().map(|r| &r.reach))
-                    .await?;
+            let names = loaders::group_names(&client, &membership, records.iter().map(|r| &r.reach)).await?;
             Ok::<(Vec<AppRecord>, GroupNames), ApiError>((records, names))
         }
     });
-    async_view(
-        loaded,
-        Key::ViewClientApps,
-        move |(records, names): (Vec<AppRecord>, GroupNames)| {
-            let table =
-                Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names));
-            view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
-        },
-    )
+    async_view(loaded, Key::ViewClientApps, move |(records, names): (Vec<AppRecord>, GroupNames)| {
+        let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names));
+        view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
+    })
 }

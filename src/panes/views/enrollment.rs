@@ -26,15 +26,12 @@ pub fn EnrollmentRestrictionsView(data: UserData) -> impl IntoView {
             ))
         }
     });
-    async_view(
-        loaded,
-        Key::ViewEnrollmentRestrictions,
-        move |(configs, membership, devices)| {
-            let groups = membership.all_ids();
-            let limit = enrollment::effective_limit(&configs, &groups);
-            let device_count = devices.len();
-            let summary = move || {
-                limit.clone().map(|(limit, policy)| {
+    async_view(loaded, Key::ViewEnrollmentRestrictions, move |(configs, membership, devices)| {
+        let groups = membership.all_ids();
+        let limit = enrollment::effective_limit(&configs, &groups);
+        let device_count = devices.len();
+        let summary = move || {
+            limit.clone().map(|(limit, policy)| {
                 let l = locale.get();
                 let reached = device_count >= limit as usize;
                 view! {
@@ -51,12 +48,11 @@ pub fn EnrollmentRestrictionsView(data: UserData) -> impl IntoView {
                     </p>
                 }
             })
-            };
-            let table = Signal::derive(move || enrollment::table(locale.get(), &configs, &groups));
-            view! {
-                {summary}
-                <DataTable table label=view_label(Key::ViewEnrollmentRestrictions) empty=Key::EmptyRestrictions />
-            }
-        },
-    )
+        };
+        let table = Signal::derive(move || enrollment::table(locale.get(), &configs, &groups));
+        view! {
+            {summary}
+            <DataTable table label=view_label(Key::ViewEnrollmentRestrictions) empty=Key::EmptyRestrictions />
+        }
+    })
 }

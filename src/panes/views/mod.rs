@@ -20,6 +20,7 @@ use crate::domain::status::{AppRecord, DeviceRecord};
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders::{TenantInfo, UserInfo};
+use crate::model::EnrollmentConfiguration;
 use crate::platform;
 use crate::state::use_locale;
 use crate::tables::Clock;
@@ -33,14 +34,13 @@ pub struct UserData {
     pub devices: LocalResource<Result<Vec<DeviceRecord>, ApiError>>,
     pub groups: LocalResource<Result<Membership, ApiError>>,
     pub apps: LocalResource<Result<Vec<AppRecord>, ApiError>>,
+    /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
+    pub restrictions: LocalResource<Result<Vec<EnrollmentConfiguration>, ApiError>>,
 }
 
 pub fn clock_now() -> Clock {
     let now_secs = platform::now_secs();
-    Clock {
-        now_secs,
-        offset_minutes: platform::local_offset_minutes(now_secs),
-    }
+    Clock { now_secs, offset_minutes: platform::local_offset_minutes(now_secs) }
 }
 
 /// The accessible name of a view's table: its title, in the current language.

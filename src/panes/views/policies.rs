@@ -25,11 +25,7 @@ struct PolicyData {
 pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
     let locale = use_locale();
     let client = use_client();
-    let title = if compliance {
-        Key::ViewCompliance
-    } else {
-        Key::ViewConfiguration
-    };
+    let title = if compliance { Key::ViewCompliance } else { Key::ViewConfiguration };
     let loaded = LocalResource::new(move || {
         let client = client.get();
         async move {
@@ -37,31 +33,15 @@ pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
             let devices = data.devices.await?;
             let policies = loaders::device_policies(&client, compliance).await?;
             let groups = membership.all_ids();
-            let reaches: Vec<_> = policies
-                .iter()
-                .map(|p| reach(&p.assignments, &groups))
-                .collect();
+            let reaches: Vec<_> = policies.iter().map(|p| reach(&p.assignments, &groups)).collect();
             let names = loaders::group_names(&client, &membership, reaches.iter()).await?;
-            Ok::<_, ApiError>(PolicyData {
-                policies,
-                devices,
-                membership,
-                names,
-            })
+            Ok::<_, ApiError>(PolicyData { policies, devices, membership, names })
         }
     });
     async_view(loaded, title, move |d: PolicyData| {
         let groups = d.membership.all_ids();
         let table = Signal::derive(move || {
-            policies::table(
-                locale.get(),
-                clock_now(),
-                compliance,
-                &d.policies,
-                &d.devices,
-                &groups,
-                &d.names,
-            )
+            policies::table(locale.get(), clock_now(), compliance, &d.policies, &d.devices, &groups, &d.names)
         });
         view! { <DataTable table label=view_label(title) empty=Key::EmptyPolicies /> }
     })
