@@ -1,0 +1,60 @@
+// Accessibility: axe-core (WCAG 2.1 A/AA rules) on the landing screen and on a loaded user, in both colour
+// schemes; plus keyboard-only use of the user lookup.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { openApp, closeAll, byTestId, screenshot } from './support/browser.mjs';
+
+after(closeAll);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no serious or critical axe violations (${scheme} scheme)`, async (t) => {
+    const { page } = await openApp('latency=0');
+    await page.emulateMedia({ colorScheme: scheme });
+    try {
+      await byTestId(page, 'tenant-name').waitFor();
+      assert.deepEqual(await violations(page), [], 'landing screen');
+      await page.goto(page.url().replace('?', '?user=sanne.devries%40aurora-logistics.example&'));
+      await byTestId(page, 'findings').locator('[data-testid="finding"]').first().waitFor();
+      await page.locator('[role="tabpanel"] [data-testid="table-row"]').first().waitFor();
+      assert.deepEqual(await violations(page), [], 'user screen');
+    } catch (err) {
+      err.message += `\n  screenshot: ${await screenshot(page, t.name)}`;
+      throw err;
+    }
+  });
+}
+
+test('the user lookup works from the keyboard alone', async (t) => {
+  const { page } = await openApp('latency=0');
+  try {
+    await byTestId(page, 'tenant-name').waitFor();
+    // Tab from the top of the page: skip link, tenant, language, then the lookup.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'combobox')) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'combobox');
+    await page.keyboard.type('emma l');
+    await page.getByRole('option', { name: /Emma Laurent/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await byTestId(page, 'selected-user').getByText('Emma Laurent').waitFor();
+  } catch (err) {
+    err.message += `\n  screenshot: ${await screenshot(page, t.name)}`;
+    throw err;
+  }
+});
