@@ -42,7 +42,7 @@ keys! {
     NoStateReported, InstallInstalled, InstallFailed, InstallNotInstalled, InstallUninstallFailed, InstallPending,
     IntentRequired, IntentAvailable, IntentAvailableWithoutEnrollment, IntentUninstall,
     ViaGroup, ViaAllUsers, ViaAllDevices, NotTargeted, NotTargetedNoGroups, ExcludedVia, Unassigned,
-    AppInstallNoFailures, AppInstallFailures, AppInstallNone, JustNow, AgoMinutes, AgoHours, AgoDays, Never,
+    AppInstallNoFailures, AppInstallFailures, AppInstallNone, JustNow, AgoMinutes, AgoHours, AgoOneDay, AgoDays, Never,
     PlatformWindows, PlatformIos, PlatformAndroid, PlatformAndroidEnterprise, PlatformMacos, PlatformAll,
     RestrictionLimit, RestrictionPlatforms, RestrictionWindowsHello, RestrictionOther, DefaultPriority,
     AppliesEffective, AppliesOverridden, DoesNotApply, NoneBlocked, PersonalBlocked, OsVersionAtLeast,

@@ -26,6 +26,7 @@ pub fn age(locale: Locale, then_secs: i64, now_secs: i64) -> String {
         0..=59 => locale.text(Key::JustNow).to_string(),
         60..=3599 => locale.fill(Key::AgoMinutes, &[("n", &n(secs / 60))]),
         3600..=86_399 => locale.fill(Key::AgoHours, &[("n", &n(secs / 3600))]),
+        86_400..=172_799 => locale.text(Key::AgoOneDay).to_string(),
         _ => locale.fill(Key::AgoDays, &[("n", &n(secs / 86_400))]),
     }
 }
@@ -159,6 +160,7 @@ mod tests {
         assert_eq!(age(l, 0, 30), "just now");
         assert_eq!(age(l, 0, 600), "10 min ago");
         assert_eq!(age(l, 0, 7200), "2 h ago");
+        assert_eq!(age(l, 0, 86_400 + 5), "1 day ago");
         assert_eq!(age(l, 0, 45 * 86_400 + 5), "45 days ago");
     }
 

@@ -59,7 +59,7 @@ test('Sanne: iPhone not compliant for want of a passcode, Wi-Fi profile in error
     await status(page).getByText('Licensed (SPE_E3)').waitFor();
     await findings(page).getByText(/Sanne’s iPhone is not compliant: Require a password to unlock mobile devices/).waitFor();
     await findings(page).getByText(/Wi-Fi .* failed on Sanne’s iPhone \(error 0x[0-9A-F]{8}\)/).waitFor();
-    await byTestId(page, 'device-summary').getByText('2 devices: 1 compliant, 1 not compliant').waitFor();
+    await byTestId(page, 'device-summary').getByText('Compliant: 1 of 2; not compliant: 1').waitFor();
 
     await tab(page, 'Configuration policies').click();
     await page.waitForURL(/view=configuration/);
@@ -104,7 +104,7 @@ test('Amara: a Windows app failed to install, with its error code', async (t) =>
 test('Jonas: five devices against a limit of five', async (t) => {
   await walk(t, `${user('jonas.berg')}&view=enrollment-restrictions&latency=0`, async (page) => {
     const summary = byTestId(page, 'limit-summary');
-    await summary.getByText(/Device limit for this user: 5 .*The user has 5 enrolled devices\./).waitFor();
+    await summary.getByText(/Device limit for this user: 5 .*Enrolled devices: 5\./).waitFor();
     assert.equal(await summary.getAttribute('data-reached'), 'true');
   });
 });
