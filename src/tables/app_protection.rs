@@ -7,9 +7,11 @@ use crate::i18n::{Key, Locale};
 use crate::model::{AppProtectionPolicy, AppRegistration};
 
 pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPolicy]) -> Table {
-    let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![t(Key::ColPolicyName), t(Key::ColPlatform), t(Key::ColDeployedApps), t(Key::ColLastModified)],
+        headers: super::headers(
+            locale,
+            &[Key::ColPolicyName, Key::ColPlatform, Key::ColDeployedApps, Key::ColLastModified],
+        ),
         rows: policies
             .iter()
             .map(|p| Row {
@@ -29,16 +31,18 @@ pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPol
 }
 
 pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistration]) -> Table {
-    let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![
-            t(Key::ColStatus),
-            t(Key::ColAppName),
-            t(Key::ColDeviceName),
-            t(Key::ColPlatform),
-            t(Key::ColPolicies),
-            t(Key::ColLastSync),
-        ],
+        headers: super::headers(
+            locale,
+            &[
+                Key::ColStatus,
+                Key::ColAppName,
+                Key::ColDeviceName,
+                Key::ColPlatform,
+                Key::ColPolicies,
+                Key::ColLastSync,
+            ],
+        ),
         rows: registrations
             .iter()
             .map(|r| {

@@ -10,7 +10,6 @@ use crate::i18n::{Key, Locale};
 use crate::model::hresult_hex;
 
 pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupNames) -> Table {
-    let t = |k| locale.text(k).to_string();
     let mut rows = Vec::new();
     for record in apps {
         let app = &record.app;
@@ -54,14 +53,17 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
     // Apps that reach the user first; failures first among them.
     rows.sort_by_key(|r| (r.cells[2].sort.clone(), r.cells[4].sort.clone()));
     Table {
-        headers: vec![
-            t(Key::ColAppName),
-            t(Key::ColPlatform),
-            t(Key::ColAssignment),
-            t(Key::ColDevice),
-            t(Key::ColInstallStatus),
-            t(Key::ColLastSync),
-        ],
+        headers: super::headers(
+            locale,
+            &[
+                Key::ColAppName,
+                Key::ColPlatform,
+                Key::ColAssignment,
+                Key::ColDevice,
+                Key::ColInstallStatus,
+                Key::ColLastSync,
+            ],
+        ),
         rows,
     }
 }

@@ -7,18 +7,20 @@ use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 
 pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Table {
-    let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![
-            t(Key::ColDeviceName),
-            t(Key::ColManagedBy),
-            t(Key::ColOwnership),
-            t(Key::ColIntuneCompliant),
-            t(Key::ColOs),
-            t(Key::ColOsVersion),
-            t(Key::ColLastCheckIn),
-            t(Key::ColAppInstall),
-        ],
+        headers: super::headers(
+            locale,
+            &[
+                Key::ColDeviceName,
+                Key::ColManagedBy,
+                Key::ColOwnership,
+                Key::ColIntuneCompliant,
+                Key::ColOs,
+                Key::ColOsVersion,
+                Key::ColLastCheckIn,
+                Key::ColAppInstall,
+            ],
+        ),
         rows: devices
             .iter()
             .map(|record| {

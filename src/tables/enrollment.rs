@@ -55,7 +55,6 @@ pub fn effective_limit(configs: &[EnrollmentConfiguration], groups: &BTreeSet<St
 }
 
 pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTreeSet<String>) -> Table {
-    let t = |k| locale.text(k).to_string();
     let mut sorted: Vec<&EnrollmentConfiguration> = configs.iter().collect();
     sorted.sort_by_key(|c| (Kind::of(c), if c.priority == 0 { i32::MAX } else { c.priority }));
     let rows = sorted
@@ -104,15 +103,18 @@ pub fn table(locale: Locale, configs: &[EnrollmentConfiguration], groups: &BTree
         })
         .collect();
     Table {
-        headers: vec![
-            t(Key::ColType),
-            t(Key::ColPolicyName),
-            t(Key::ColPriority),
-            t(Key::ColDeviceLimit),
-            t(Key::ColBlockedPlatforms),
-            t(Key::ColOsVersions),
-            t(Key::ColAppliesToUser),
-        ],
+        headers: super::headers(
+            locale,
+            &[
+                Key::ColType,
+                Key::ColPolicyName,
+                Key::ColPriority,
+                Key::ColDeviceLimit,
+                Key::ColBlockedPlatforms,
+                Key::ColOsVersions,
+                Key::ColAppliesToUser,
+            ],
+        ),
         rows,
     }
 }

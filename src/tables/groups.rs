@@ -5,9 +5,8 @@ use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 
 pub fn table(locale: Locale, membership: &Membership) -> Table {
-    let t = |k| locale.text(k).to_string();
     Table {
-        headers: vec![t(Key::ColGroupName), t(Key::ColMembershipType), t(Key::ColDirect), t(Key::ColObjectId)],
+        headers: super::headers(locale, &[Key::ColGroupName, Key::ColMembershipType, Key::ColDirect, Key::ColObjectId]),
         rows: membership
             .rows()
             .into_iter()

@@ -9,9 +9,16 @@ pub mod format;
 pub mod groups;
 pub mod policies;
 
+use crate::i18n::{Key, Locale};
+
 /// What the tables need to know about "now": the instant, and the browser's offset from UTC in minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pub now_secs: i64,
     pub offset_minutes: i64,
+}
+
+/// Column headers in the current language.
+pub fn headers(locale: Locale, keys: &[Key]) -> Vec<String> {
+    keys.iter().map(|&key| locale.text(key).to_string()).collect()
 }

@@ -23,7 +23,6 @@ pub fn table(
     user_groups: &std::collections::BTreeSet<String>,
     names: &GroupNames,
 ) -> Table {
-    let t = |k| locale.text(k).to_string();
     let mut rows = Vec::new();
     for policy in policies {
         let reach = reach(&policy.assignments, user_groups);
@@ -78,14 +77,17 @@ pub fn table(
         }
     }
     Table {
-        headers: vec![
-            t(Key::ColPolicyName),
-            t(Key::ColPlatform),
-            t(Key::ColAssignment),
-            t(Key::ColDevice),
-            t(Key::ColState),
-            t(Key::ColLastModified),
-        ],
+        headers: super::headers(
+            locale,
+            &[
+                Key::ColPolicyName,
+                Key::ColPlatform,
+                Key::ColAssignment,
+                Key::ColDevice,
+                Key::ColState,
+                Key::ColLastModified,
+            ],
+        ),
         rows,
     }
 }
