@@ -838,6 +838,12 @@ EVENTS = [
      "iPhone 15 Pro", 29.0, False, None, []),
     ("e30", "iOS/iPadOS Timeout or Failure", "clientDisconnected", "elodie", "ios", "appleBulkWithUser", "27.1",
      "Apple", "iPhone 17", 4.6, False, None, [("EnrollmentProfile", "Aurora ADE - iPhone & iPad")]),
+    # The service gave no reason at all: the details must say plainly that no remediation is documented.
+    ("e31", None, "unknown", "lucia", "android_wp", "userEnrollment", "15", "motorola", "moto g85 5G", 35.0,
+     False, None, []),
+    # Hostile service text (markup, a javascript: link) for the security test user: shown as text, never run.
+    ("e32", "Device already enrolled", "badRequest", "xss", "android_wp", "userEnrollment", "16", "<b>OEM</b>",
+     "<svg onload=alert('model')>", 16.0, True, None, []),
 ]
 
 LINK_LICENSE = "https://learn.microsoft.com/mem/intune/fundamentals/licenses-assign"
@@ -935,6 +941,12 @@ def event_details(key: str, upn: str) -> dict:
                 "(Autopilot or corporate identifier) if it was bought by the company.",
                 [("Add corporate identifiers", LINK_CORPID),
                  ("Set enrollment restrictions in Microsoft Intune", LINK_RESTRICT)]),
+        "e32": ("<b>Company Portal</b> enrollment",
+                "<script>alert('failure')</script>",
+                "<img src=x onerror=alert('details')>",
+                "<a href=\"javascript:alert('remediation')\">Click here</a>",
+                [("<i>Hostile link</i>", "javascript:alert('link')"),
+                 ("Troubleshoot device enrollment", LINK_TROUBLE)]),
     }[key]
     ctx, failure, details, remediation, res = d
     return {"context": ctx, "failure": failure, "failureDetails": details, "remediation": remediation,
@@ -976,7 +988,9 @@ def build_aurora():
     for ev in EVENTS:
         key, days = ev[0], ev[9]
         # users enroll during (European) working hours
-        t = ago(days=int(days)).replace(hour=rng.randint(6, 16), minute=rng.randint(0, 59), second=rng.randint(0, 59))
+        # events added after e30 draw from their own generator, so adding one leaves the rest of the tenant as it was
+        r = rng if key <= "e30" else random.Random(key)
+        t = ago(days=int(days)).replace(hour=r.randint(6, 16), minute=r.randint(0, 59), second=r.randint(0, 59))
         event_time[key] = t
         if ev[11]:
             gap = {"e01": dt.timedelta(minutes=38), "e09": dt.timedelta(days=1, hours=2),
@@ -1794,7 +1808,9 @@ def check_generic(tenant: str, files: dict):
     for ev in files["troubleshootingEvents.json"]["value"]:
         check(ev["userId"] in users, f"{tenant}: event {ev['id']} has unknown user")
         check(ev["failureCategory"] in FAILURE_CATEGORIES, f"{tenant}: bad failureCategory {ev['failureCategory']}")
-        check(ev["failureReason"] in PORTAL_FAILURE_REASONS, f"{tenant}: bad failureReason {ev['failureReason']}")
+        check(ev["failureReason"] in PORTAL_FAILURE_REASONS or (ev["failureReason"] is None and
+                                                                ev["failureCategory"] == "unknown"),
+              f"{tenant}: bad failureReason {ev['failureReason']}")
 
 
 def check_aurora(files: dict, model: dict):
@@ -2071,7 +2087,7 @@ def check_aurora(files: dict, model: dict):
             check(APNS_OUTAGE[0] <= parse(e["eventDateTime"]) <= APNS_OUTAGE[1], "aurora: APNs event outside outage")
 
     # ---- events ----------------------------------------------------------------------------------
-    reasons = {e["failureReason"] for e in evs}
+    reasons = {e["failureReason"] for e in evs} - {None}
     check(reasons == set(PORTAL_FAILURE_REASONS), f"aurora: missing reasons {set(PORTAL_FAILURE_REASONS) - reasons}")
     with_details = sum(1 for e in evs if e["troubleshootingErrorDetails"])
     check(0.25 <= with_details / len(evs) <= 0.45, "aurora: about a third of events with details")

@@ -50,6 +50,7 @@ stage "setup" bash scripts/setup.sh
 echo "toolchain: ${TIER1_TOOLCHAIN:-?} ($(rustc --version))"
 
 stage "fmt" cargo fmt --check
+stage "knowledge base prose" python3 scripts/check-knowledge.py
 stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 stage "test (native)" cargo test

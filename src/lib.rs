@@ -10,6 +10,7 @@ pub mod concurrent;
 pub mod domain;
 pub mod graph;
 pub mod i18n;
+pub mod knowledge;
 pub mod loaders;
 pub mod model;
 pub mod panes;

@@ -62,3 +62,18 @@ pub fn save_pref(key: &str, value: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (key, value);
 }
+
+/// GETs a file beside the page (fixtures, knowledge base); the error says which URL failed and how.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} for {url}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    Err(format!("no HTTP client outside the browser ({url})"))
+}

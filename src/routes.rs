@@ -63,6 +63,8 @@ pub mod param {
     pub const TENANT: &str = "tenant";
     pub const USER: &str = "user";
     pub const VIEW: &str = "view";
+    /// The enrollment failure whose details are open.
+    pub const FAILURE: &str = "failure";
     /// Demo mode only: failure injection and fixed latency, for training and tests.
     pub const FAULT: &str = "fault";
     pub const LATENCY: &str = "latency";
@@ -75,6 +77,8 @@ pub struct Location {
     /// User object id (a user principal name also works).
     pub user: Option<String>,
     pub view: View,
+    /// Id of the enrollment failure whose details are open.
+    pub failure: Option<String>,
     pub fault: Option<String>,
     pub latency: Option<String>,
 }
@@ -93,6 +97,7 @@ impl Location {
             tenant: value(param::TENANT).filter(|t| DEMO_TENANT_IDS.contains(&t.as_str()) && t != DEMO_TENANT_IDS[0]),
             user: value(param::USER),
             view: value(param::VIEW).and_then(|v| View::from_slug(&v)).unwrap_or_default(),
+            failure: value(param::FAILURE),
             fault: value(param::FAULT),
             latency: value(param::LATENCY),
         }
@@ -108,6 +113,9 @@ impl Location {
             pairs.push((param::USER, u));
             if self.view != View::default() {
                 pairs.push((param::VIEW, self.view.slug()));
+            }
+            if let Some(f) = &self.failure {
+                pairs.push((param::FAILURE, f));
             }
         }
         if let Some(f) = &self.fault {
@@ -125,17 +133,21 @@ impl Location {
     }
 
     pub fn with_user(&self, user: Option<String>) -> Self {
-        Location { user, view: View::default(), ..self.clone() }
+        Location { user, view: View::default(), failure: None, ..self.clone() }
     }
 
     pub fn with_view(&self, view: View) -> Self {
         Location { view, ..self.clone() }
     }
 
+    pub fn with_failure(&self, failure: Option<String>) -> Self {
+        Location { failure, ..self.clone() }
+    }
+
     /// Switching tenant clears the user, who belongs to the other tenant.
     pub fn with_tenant(&self, tenant: &str) -> Self {
         let tenant = (tenant != DEMO_TENANT_IDS[0]).then(|| tenant.to_string());
-        Location { tenant, user: None, view: View::default(), ..self.clone() }
+        Location { tenant, user: None, view: View::default(), failure: None, ..self.clone() }
     }
 }
 
@@ -162,6 +174,7 @@ mod tests {
                 tenant: Some("northwind-lab".into()),
                 user: Some("zoë.ångström+x@aurora-logistics.example".into()),
                 view,
+                failure: Some("81c1dffa-dc11-5374-b494-a64d44f8a4be".into()),
                 fault: Some("managedDevices:500".into()),
                 latency: Some("0".into()),
             };
@@ -186,8 +199,9 @@ mod tests {
 
     #[test]
     fn switching_tenant_clears_the_user() {
-        let loc = Location::from_query("?user=u1&view=apps&latency=0").with_tenant("northwind-lab");
+        let loc = Location::from_query("?user=u1&view=apps&failure=e1&latency=0").with_tenant("northwind-lab");
         assert_eq!(loc.user, None);
+        assert_eq!(loc.failure, None);
         assert_eq!(loc.tenant.as_deref(), Some("northwind-lab"));
         assert_eq!(loc.latency.as_deref(), Some("0"));
     }

@@ -115,7 +115,10 @@ fn table_row(row: Row) -> impl IntoView {
                 .into_iter()
                 .map(|cell| {
                     let tone = cell.tone.as_str();
-                    let main = if cell.badge {
+                    let main = if let Some(link) = cell.link {
+                        let current = link.current.then_some("true");
+                        view! { <a class="t1-link" href=link.href aria-current=current>{cell.text}</a> }.into_any()
+                    } else if cell.badge {
                         view! { <span class=format!("t1-badge t1-badge--{tone}") data-tone=tone>{cell.text}</span> }.into_any()
                     } else {
                         view! { <span class=format!("t1-tone--{tone}")>{cell.text}</span> }.into_any()

@@ -1,6 +1,7 @@
 //! Pure troubleshooting logic: what the data means for the operator. No Leptos, no web APIs.
 
 pub mod assignment;
+pub mod failures;
 pub mod findings;
 pub mod membership;
 pub mod search;

@@ -45,13 +45,22 @@ pub struct Cell {
     /// Shown as a badge (status) rather than plain text.
     pub badge: bool,
     pub sort: SortKey,
+    /// Makes the cell's text a link, e.g. to a row's details.
+    pub link: Option<CellLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CellLink {
+    pub href: String,
+    /// The row whose details are open (`aria-current`).
+    pub current: bool,
 }
 
 impl Cell {
     pub fn text(text: impl Into<String>) -> Self {
         let text = text.into();
         let sort = if text.is_empty() { SortKey::Missing } else { SortKey::Text(fold(&text)) };
-        Self { text, detail: None, tone: Tone::Plain, badge: false, sort }
+        Self { text, detail: None, tone: Tone::Plain, badge: false, sort, link: None }
     }
 
     pub fn badge(text: impl Into<String>, tone: Tone) -> Self {
@@ -66,6 +75,11 @@ impl Cell {
 
     pub fn with_detail(mut self, detail: Option<String>) -> Self {
         self.detail = detail.filter(|d| !d.is_empty());
+        self
+    }
+
+    pub fn linked(mut self, href: String, current: bool) -> Self {
+        self.link = Some(CellLink { href, current });
         self
     }
 

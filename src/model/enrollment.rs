@@ -46,7 +46,18 @@ pub struct EnrollmentEvent {
     pub enrollment_type: Option<String>,
     pub failure_category: Option<String>,
     pub failure_reason: Option<String>,
+    pub event_name: Option<String>,
+    /// Service-supplied extras such as `ErrorCode` (an HRESULT) or `EnrollmentProfile`.
+    #[serde(deserialize_with = "super::null_as_empty")]
+    pub additional_information: Vec<KeyValue>,
     pub troubleshooting_error_details: Option<ErrorDetails>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KeyValue {
+    pub name: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -56,6 +67,7 @@ pub struct ErrorDetails {
     pub failure: Option<String>,
     pub failure_details: Option<String>,
     pub remediation: Option<String>,
+    #[serde(deserialize_with = "super::null_as_empty")]
     pub resources: Vec<ErrorResource>,
 }
 

@@ -21,6 +21,15 @@ pub struct ObjectRef {
     pub display_name: Option<String>,
 }
 
+/// For list properties a service may send as `null`: reads `null` as an empty list.
+pub fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
 /// The short type name of an `@odata.type` value: `#microsoft.graph.iosWiFiConfiguration` → `iosWiFiConfiguration`.
 pub fn short_type(odata_type: &str) -> &str {
     odata_type.rsplit('.').next().unwrap_or(odata_type)

@@ -14,7 +14,7 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
     let locale = use_locale();
     view! {
         <section class="t1-card t1-account" aria-labelledby="t1-account-title" data-testid=test_ids::ACCOUNT_STATUS>
-            <h2 id="t1-account-title" class="t1-card__title">{tr(Key::AccountStatusTitle)}</h2>
+            <h2 id="t1-account-title" class="t1-card__title" tabindex="-1">{tr(Key::AccountStatusTitle)}</h2>
             {async_view(tenant, Key::AccountStatusTitle, move |info: TenantInfo| {
                 let state = info.device_management.subscription_state;
                 let active = state.is_active();

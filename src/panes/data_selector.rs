@@ -97,6 +97,6 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
     }
 }
 
-fn tab_id(view: View) -> String {
+pub fn tab_id(view: View) -> String {
     format!("t1-tab-{}", view.slug())
 }

@@ -1,8 +1,10 @@
 //! The troubleshooting screen's areas, numbered as in the Intune pane: 1 account status, 2 user selection,
-//! 3 user status, 4 data selector, 5 group membership.
+//! 3 user status, 4 data selector, 5 group membership, 6 enrollment failures (with the details of one).
 
 mod account_status;
 mod data_selector;
+mod enrollment_failures;
+mod failure_details;
 mod group_membership;
 mod top_bar;
 mod troubleshoot;

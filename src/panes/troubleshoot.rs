@@ -1,10 +1,11 @@
-//! The troubleshooting screen: top bar, then the five areas. The user's shared data is loaded here, once
+//! The troubleshooting screen: top bar, then the six areas. The user's shared data is loaded here, once
 //! per selected user, and handed to the areas that show it.
 
 use leptos::prelude::*;
 
 use super::account_status::AccountStatus;
 use super::data_selector::DataSelector;
+use super::enrollment_failures::EnrollmentFailures;
 use super::group_membership::GroupMembership;
 use super::top_bar::TopBar;
 use super::user_selection::{UserSelection, UserSelectionEmpty};
@@ -85,5 +86,6 @@ fn UserWorkspace(
         <UserStatus data />
         <DataSelector data />
         <GroupMembership data />
+        <EnrollmentFailures data />
     }
 }

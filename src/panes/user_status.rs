@@ -66,7 +66,7 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
 
     view! {
         <section class="t1-card t1-status" aria-labelledby="t1-status-title" data-testid=test_ids::USER_STATUS>
-            <h2 id="t1-status-title" class="t1-card__title">{tr(Key::UserStatusTitle)}</h2>
+            <h2 id="t1-status-title" class="t1-card__title" tabindex="-1">{tr(Key::UserStatusTitle)}</h2>
             <dl class="t1-status__grid">
                 <div>
                     <dt>{tr(Key::IntuneLicense)}</dt>

@@ -1,0 +1,109 @@
+//! Area 6: the user's enrollment failures, newest first. Choosing a failure opens its details below the
+//! table; which one is open is the `failure` query parameter, so a failure can be linked from a ticket.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::failure_details::FailureDetails;
+use super::views::{clock_now, view_label, UserData};
+use crate::components::{async_view, DataTable};
+use crate::domain::failures::TenantFacts;
+use crate::domain::status::LicenseStatus;
+use crate::i18n::Key;
+use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::state::{tr, use_client, use_locale, use_location_state};
+use crate::tables::failures;
+use crate::test_ids;
+
+/// The parts of the user's data the failures are checked against, as far as they are loaded; evidence
+/// appears as each part arrives and is simply absent for a part that failed to load.
+#[derive(Clone, Default, PartialEq)]
+pub struct KnownFacts {
+    pub devices: Vec<ManagedDevice>,
+    pub restrictions: Vec<EnrollmentConfiguration>,
+    pub groups: BTreeSet<String>,
+    pub license: Option<LicenseStatus>,
+    pub user_principal_name: String,
+}
+
+impl KnownFacts {
+    pub fn facts(&self) -> TenantFacts<'_> {
+        TenantFacts {
+            devices: &self.devices,
+            restrictions: &self.restrictions,
+            groups: &self.groups,
+            license: self.license.as_ref(),
+        }
+    }
+}
+
+pub fn known_facts(data: UserData) -> Memo<KnownFacts> {
+    Memo::new(move |_| {
+        let user = data.user.get().and_then(Result::ok);
+        KnownFacts {
+            devices: data
+                .devices
+                .get()
+                .and_then(Result::ok)
+                .map(|records| records.into_iter().map(|r| r.device).collect())
+                .unwrap_or_default(),
+            restrictions: data.restrictions.get().and_then(Result::ok).unwrap_or_default(),
+            groups: data.groups.get().and_then(Result::ok).map(|m| m.all_ids()).unwrap_or_default(),
+            license: user.as_ref().map(|u| u.license.clone()),
+            user_principal_name: user.map(|u| u.user.user_principal_name).unwrap_or_default(),
+        }
+    })
+}
+
+#[component]
+pub fn EnrollmentFailures(data: UserData) -> impl IntoView {
+    let client = use_client();
+    let locale = use_locale();
+    let location = use_location_state();
+    let events = LocalResource::new(move || {
+        let (client, id) = (client.get(), data.user_id.get());
+        async move { client.enrollment_events(&id).await }
+    });
+    let facts = known_facts(data);
+    let open = Memo::new(move |_| location.get().failure);
+
+    view! {
+        <section
+            class="t1-card t1-failures"
+            aria-labelledby="t1-failures-title"
+            data-testid=test_ids::ENROLLMENT_FAILURES
+        >
+            <h2 id="t1-failures-title" class="t1-card__title" tabindex="-1">{tr(Key::FailuresTitle)}</h2>
+            <p class="t1-muted">{tr(Key::FailuresIntro)}</p>
+            {async_view(events, Key::FailuresTitle, move |events: Vec<EnrollmentEvent>| {
+                let list = StoredValue::new(events);
+                let table = Signal::derive(move || {
+                    let here = location.get();
+                    let href = |id: &str| here.with_failure(Some(id.to_string())).to_query();
+                    facts.with(|known| {
+                        list.with_value(|events| {
+                            failures::table(locale.get(), clock_now(), events, &known.facts(), here.failure.as_deref(), href)
+                        })
+                    })
+                });
+                let selected = Memo::new(move |_| {
+                    open.get().map(|id| list.with_value(|events| events.iter().find(|e| e.id == id).cloned().ok_or(id)))
+                });
+                view! {
+                    <DataTable table label=view_label(Key::FailuresTitle) empty=Key::EmptyFailures />
+                    {move || match selected.get() {
+                        None => ().into_any(),
+                        Some(Ok(event)) => view! { <FailureDetails event facts /> }.into_any(),
+                        Some(Err(_)) => view! {
+                            <p class="t1-callout t1-callout--bad" role="alert" data-testid=test_ids::FAILURE_DETAILS>
+                                {tr(Key::FailureNotFound)}
+                            </p>
+                        }
+                        .into_any(),
+                    }}
+                }
+            })}
+        </section>
+    }
+}
