@@ -14,8 +14,10 @@ import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 
 const BUDGET_BROTLI = 256_000; // bytes (250 KB): the target for the whole first load
 // The build fails only above this ceiling: a guard against regressions while the target is not met
-// yet (measured 270,025 bytes when it was set). Lower it whenever the app gets smaller.
-const CEILING_BROTLI = 276_000;
+// yet. Set at 276,000 (first load 270,025); raised to 324,000 with the enrollment failures area, which
+// measured 319,141 (+47.5 KB of wasm: its views, resources and decoders; its prose is fetched on demand).
+// Lower it whenever the app gets smaller.
+const CEILING_BROTLI = 324_000;
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(dist, 'index.html');

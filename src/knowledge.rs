@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::domain::failures::{Category, Diagnosis, Reason};
 use crate::graph::ApiError;
@@ -17,8 +17,7 @@ use crate::i18n::{Key, Locale};
 /// Where the browser finds the files: relative to the page, like the fixtures.
 pub const KNOWLEDGE_BASE_DIR: &str = "knowledge/enrollment";
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KnowledgeBase {
     pub language: String,
     pub reasons: BTreeMap<String, ReasonEntry>,
@@ -26,29 +25,28 @@ pub struct KnowledgeBase {
     pub collect_data: BTreeMap<String, CollectGuide>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReasonEntry {
     pub explanation: String,
     pub steps: Vec<Step>,
     pub resources: Vec<Resource>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CategoryEntry {
     pub explanation: String,
     /// Empty when nothing is known to fix it: the details then say so explicitly.
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub actor: Actor,
     pub text: String,
 }
 
 /// Who must act on a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
     User,
     Operator,
@@ -73,13 +71,13 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Resource {
     pub text: String,
     pub link: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CollectGuide {
     pub intro: String,
     pub steps: Vec<String>,
@@ -140,8 +138,37 @@ pub struct Advice<'a> {
 }
 
 impl KnowledgeBase {
+    /// Reads a knowledge base file. Walks a `serde_json::Value` by hand: the app already carries Value's
+    /// decoder for the demo tenant, while derived decoders for these types would add kilobytes to the wasm.
+    /// Errors name the path of the bad key, e.g. `reasons.deviceCapReached.steps[1].actor`.
     pub fn parse(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        let root: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let root = object(&root, "(root)")?;
+        Ok(KnowledgeBase {
+            language: text(root, "language", "")?,
+            reasons: entries(root, "reasons", |o, at| {
+                Ok(ReasonEntry {
+                    explanation: text(o, "explanation", at)?,
+                    steps: steps(o, at)?,
+                    resources: list(o, "resources", at, |v, at| {
+                        let o = object(v, at)?;
+                        Ok(Resource { text: text(o, "text", at)?, link: text(o, "link", at)? })
+                    })?,
+                })
+            })?,
+            categories: entries(root, "categories", |o, at| {
+                Ok(CategoryEntry { explanation: text(o, "explanation", at)?, steps: steps(o, at)? })
+            })?,
+            collect_data: entries(root, "collectData", |o, at| {
+                Ok(CollectGuide {
+                    intro: text(o, "intro", at)?,
+                    steps: list(o, "steps", at, |v, at| {
+                        v.as_str().map(str::to_string).ok_or(format!("{at}: not text"))
+                    })?,
+                    link: text(o, "link", at)?,
+                })
+            })?,
+        })
     }
 
     pub fn reason(&self, reason: Reason) -> Option<&ReasonEntry> {
@@ -164,6 +191,60 @@ impl KnowledgeBase {
         let entry = self.category(diagnosis.category)?;
         Some(Advice { explanation: &entry.explanation, steps: &entry.steps, resources: &[] })
     }
+}
+
+fn path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+fn object<'a>(value: &'a Value, at: &str) -> Result<&'a Map<String, Value>, String> {
+    value.as_object().ok_or_else(|| format!("{at}: expected an object"))
+}
+
+fn text(o: &Map<String, Value>, key: &str, at: &str) -> Result<String, String> {
+    o.get(key).and_then(Value::as_str).map(str::to_string).ok_or_else(|| format!("{}: expected text", path(at, key)))
+}
+
+fn list<T>(
+    o: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    item: impl Fn(&Value, &str) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    let at = path(at, key);
+    let items = o.get(key).and_then(Value::as_array).ok_or_else(|| format!("{at}: expected a list"))?;
+    items.iter().enumerate().map(|(i, v)| item(v, &format!("{at}[{i}]"))).collect()
+}
+
+fn entries<T>(
+    o: &Map<String, Value>,
+    key: &str,
+    entry: impl Fn(&Map<String, Value>, &str) -> Result<T, String>,
+) -> Result<BTreeMap<String, T>, String> {
+    let map = object(o.get(key).unwrap_or(&Value::Null), key)?;
+    map.iter()
+        .map(|(name, v)| {
+            let at = path(key, name);
+            Ok((name.clone(), entry(object(v, &at)?, &at)?))
+        })
+        .collect()
+}
+
+fn steps(o: &Map<String, Value>, at: &str) -> Result<Vec<Step>, String> {
+    list(o, "steps", at, |v, at| {
+        let o = object(v, at)?;
+        let actor = match text(o, "actor", at)?.as_str() {
+            "user" => Actor::User,
+            "operator" => Actor::Operator,
+            "admin" => Actor::Admin,
+            other => return Err(format!("{at}.actor: “{other}” is not user, operator or admin")),
+        };
+        Ok(Step { actor, text: text(o, "text", at)? })
+    })
 }
 
 /// A link from data (the service's resources or our files) is only ever rendered as an `https:` link, so a
@@ -313,6 +394,23 @@ mod tests {
         for bad in ["javascript:alert(1)", "http://example.com", "data:text/html,x", "//evil.example", "", "https:"] {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_bad_file_names_the_bad_key() {
+        let mut value: Value = serde_json::from_str(
+            &std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(KNOWLEDGE_BASE_DIR).join("en.json"),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        value["reasons"]["deviceCapReached"]["steps"][1]["actor"] = Value::from("manager");
+        let error = KnowledgeBase::parse(&value.to_string()).unwrap_err();
+        assert!(error.contains("reasons.deviceCapReached.steps[1].actor"), "{error}");
+        value["reasons"]["deviceCapReached"]["steps"] = Value::Null;
+        assert!(KnowledgeBase::parse(&value.to_string()).unwrap_err().contains("reasons.deviceCapReached.steps"));
+        assert!(KnowledgeBase::parse("{not json").is_err());
     }
 
     #[test]

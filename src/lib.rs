@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod concurrent;
+pub mod document;
 pub mod domain;
 pub mod graph;
 pub mod i18n;

@@ -58,6 +58,11 @@ impl View {
     }
 }
 
+/// The element id of a view's tab in the data selector (links elsewhere move focus to it).
+pub fn tab_id(view: View) -> String {
+    format!("t1-tab-{}", view.slug())
+}
+
 /// Query parameter names.
 pub mod param {
     pub const TENANT: &str = "tenant";

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
-use tier1::components::{DataTable, ErrorPanel, UserPicker};
+use tier1::components::{render_document, DataTable, ErrorPanel, UserPicker};
+use tier1::document::{Block, Link, LinkTarget, StepItem};
 use tier1::domain::table::{Cell, Row, Table, Tone};
 use tier1::graph::fixture::FixtureSource;
 use tier1::graph::ApiError;
@@ -219,4 +220,51 @@ async fn switching_language_rerenders_text() {
         text(&one(&root, test_ids::TABLE_COUNT)) == Locale::Fr.fill(Key::RowsShown, &[("shown", "3"), ("total", "3")])
     })
     .await;
+}
+
+fn hostile_document() -> Vec<Block> {
+    let link = |text: &str, target| Link { text: text.into(), target };
+    vec![
+        Block::Callout {
+            title: Some("<b>Intune</b>".into()),
+            paragraphs: vec!["<img src=x onerror=alert('details')>".into()],
+            bad: false,
+            test_id: Some(test_ids::SERVICE_REMEDIATION),
+        },
+        Block::Steps {
+            steps: vec![
+                StepItem { who: "Help desk".into(), actor: "operator", text: "Check the device list.".into() },
+                StepItem { who: "The user".into(), actor: "user", text: "<script>alert(1)</script>".into() },
+            ],
+            test_id: test_ids::REMEDIATION_STEPS,
+        },
+        Block::Links(vec![
+            link("Hostile", LinkTarget::None),
+            link(
+                "Docs",
+                LinkTarget::External {
+                    href: "https://learn.microsoft.com/intune".into(),
+                    new_tab_hint: "(opens in a new tab)".into(),
+                },
+            ),
+        ]),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn a_document_shows_markup_as_text_and_never_links_an_unsafe_target() {
+    let (root, _, _handle) = mount(
+        || view! { <leptos_router::components::Router>{render_document(hostile_document())}</leptos_router::components::Router> },
+    );
+    assert!(root.query_selector("img, script, b").unwrap().is_none(), "no element may be created from data");
+    assert!(text(&root).contains("<img src=x onerror=alert('details')>"));
+    let steps = one(&root, test_ids::REMEDIATION_STEPS);
+    assert_eq!(steps.tag_name(), "OL", "steps are numbered");
+    assert_eq!(steps.query_selector_all("li").unwrap().length(), 2);
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "only the https link is a link");
+    let docs: Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(docs.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(docs.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(text(&root).contains("Hostile"), "the unsafe link's text is still shown");
 }

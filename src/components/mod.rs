@@ -1,9 +1,11 @@
 //! Reusable, domain-agnostic UI pieces.
 
 mod data_table;
+mod document;
 mod status;
 mod user_picker;
 
 pub use data_table::DataTable;
+pub use document::{focus_later, render_document};
 pub use status::{async_view, explanation, EmptyState, ErrorPanel, LoadingState};
 pub use user_picker::UserPicker;

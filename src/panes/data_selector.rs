@@ -8,7 +8,7 @@ use super::views::{
     PolicyView, UserData,
 };
 use crate::i18n::Key;
-use crate::routes::View;
+use crate::routes::{tab_id, View};
 use crate::state::{tr, use_go, use_locale, use_location_state};
 use crate::test_ids;
 
@@ -95,8 +95,4 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-pub fn tab_id(view: View) -> String {
-    format!("t1-tab-{}", view.slug())
 }

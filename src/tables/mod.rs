@@ -5,6 +5,7 @@ pub mod app_protection;
 pub mod apps;
 pub mod devices;
 pub mod enrollment;
+pub mod failure_details;
 pub mod failures;
 pub mod format;
 pub mod groups;
