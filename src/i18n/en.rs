@@ -217,7 +217,7 @@ pub fn text(key: Key) -> &'static str {
         NoLaterEnrollment => "No later enrollment seen",
         UnknownFailure => "Unrecognized failure",
         FailureNotFound => "This failure is not in the user's list: it may be older than the service keeps, or belong to another user.",
-        FailureDetailsTitle => "Failure details",
+        FailureDetailsTitle => "Failure details: {failure}",
         CloseDetails => "Close details",
         EnrollmentTypeLabel => "Enrollment type",
         FailureCategoryLabel => "Failure category",

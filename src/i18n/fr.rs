@@ -217,7 +217,7 @@ pub fn text(key: Key) -> &'static str {
         NoLaterEnrollment => "Aucune inscription ultérieure constatée",
         UnknownFailure => "Échec non reconnu",
         FailureNotFound => "Cet échec ne figure pas dans la liste de l’utilisateur\u{a0}: il est peut-être plus ancien que la durée de conservation du service, ou concerne un autre utilisateur.",
-        FailureDetailsTitle => "Détails de l’échec",
+        FailureDetailsTitle => "Détails de l’échec\u{a0}: {failure}",
         CloseDetails => "Fermer les détails",
         EnrollmentTypeLabel => "Type d’inscription",
         FailureCategoryLabel => "Catégorie d’échec",

@@ -217,7 +217,7 @@ pub fn text(key: Key) -> &'static str {
         NoLaterEnrollment => "Geen latere inschrijving gevonden",
         UnknownFailure => "Niet-herkende fout",
         FailureNotFound => "Deze fout staat niet in de lijst van de gebruiker: mogelijk is hij ouder dan de service bewaart, of hoort hij bij een andere gebruiker.",
-        FailureDetailsTitle => "Foutdetails",
+        FailureDetailsTitle => "Foutdetails: {failure}",
         CloseDetails => "Details sluiten",
         EnrollmentTypeLabel => "Inschrijvingstype",
         FailureCategoryLabel => "Foutcategorie",

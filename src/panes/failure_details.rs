@@ -34,7 +34,11 @@ pub fn FailureDetails(event: EnrollmentEvent, facts: Memo<KnownFacts>) -> impl I
             let _ = h.focus();
         }
     });
-    let title = move || event.with_value(|e| failure_title(locale.get(), e, diagnosis));
+    let title = move || {
+        let locale = locale.get();
+        let failure = event.with_value(|e| failure_title(locale, e, diagnosis));
+        locale.fill(Key::FailureDetailsTitle, &[("failure", &failure)])
+    };
     let close_to = move || location.get().with_failure(None);
     let body = move || {
         let loaded = knowledge.get();
@@ -70,7 +74,7 @@ pub fn FailureDetails(event: EnrollmentEvent, facts: Memo<KnownFacts>) -> impl I
         >
             <div class="t1-details__head">
                 <h3 id="t1-details-title" class="t1-details__title" tabindex="-1" node_ref=heading>
-                    {tr(Key::FailureDetailsTitle)}": "{title}
+                    {title}
                 </h3>
                 <a
                     class="t1-button t1-button--quiet"

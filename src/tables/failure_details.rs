@@ -114,7 +114,11 @@ pub fn details(input: &DetailsInput) -> Vec<Block> {
             docs.push(Resource { text: r.text.clone(), link: r.link.clone() });
         }
     }
-    let doc_links = docs.into_iter().map(|r| external(locale, r.text, &r.link)).collect();
+    let doc_links: Vec<Link> = docs.into_iter().map(|r| external(locale, r.text, &r.link)).collect();
+    let mut resources = vec![vec![Block::Heading { level: 5, text: t(Key::InTier1) }, Block::Links(tier1_links)]];
+    if !doc_links.is_empty() {
+        resources.push(vec![Block::Heading { level: 5, text: t(Key::Documentation) }, Block::Links(doc_links)]);
+    }
 
     let mut collect = vec![Block::Paragraph { text: t(Key::CollectDataIntro), muted: true }];
     if let Some(kb) = kb {
@@ -138,14 +142,7 @@ pub fn details(input: &DetailsInput) -> Vec<Block> {
         section(None, Key::WhatHappened, happened),
         section(Some(test_ids::FAILURE_EVIDENCE), Key::TenantEvidenceTitle, evidence_body),
         section(None, Key::RemediationTitle, remediation_body),
-        section(
-            None,
-            Key::ResourcesTitle,
-            vec![Block::Columns(vec![
-                vec![Block::Heading { level: 5, text: t(Key::InTier1) }, Block::Links(tier1_links)],
-                vec![Block::Heading { level: 5, text: t(Key::Documentation) }, Block::Links(doc_links)],
-            ])],
-        ),
+        section(None, Key::ResourcesTitle, vec![Block::Columns(resources)]),
         section(None, Key::CollectDataTitle, collect),
         section(
             None,

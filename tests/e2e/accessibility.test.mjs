@@ -1,5 +1,5 @@
-// Accessibility: axe-core (WCAG 2.1 A/AA rules) on the landing screen and on a loaded user, in both colour
-// schemes; plus keyboard-only use of the user lookup.
+// Accessibility: axe-core (WCAG 2.1 A/AA rules) on the landing screen, a loaded user and an open enrollment
+// failure, in both colour schemes; plus keyboard-only use of the user lookup.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -31,6 +31,11 @@ for (const scheme of ['light', 'dark']) {
       await byTestId(page, 'findings').locator('[data-testid="finding"]').first().waitFor();
       await page.locator('[role="tabpanel"] [data-testid="table-row"]').first().waitFor();
       assert.deepEqual(await violations(page), [], 'user screen');
+      await page.goto(page.url().replace(/user=[^&]+/, 'user=jonas.berg%40aurora-logistics.example'));
+      await byTestId(page, 'enrollment-failures').getByRole('link', { name: 'Device cap reached' }).click();
+      await byTestId(page, 'remediation-steps').waitFor();
+      await byTestId(page, 'collect-guide').first().waitFor();
+      assert.deepEqual(await violations(page), [], 'enrollment failure details');
     } catch (err) {
       err.message += `\n  screenshot: ${await screenshot(page, t.name)}`;
       throw err;
