@@ -77,3 +77,14 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     Err(format!("no HTTP client outside the browser ({url})"))
 }
+
+/// Puts `text` on the clipboard (for escalation details); false where the browser offers no clipboard.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+        return true;
+    }
+    let _ = text;
+    false
+}

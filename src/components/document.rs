@@ -131,12 +131,7 @@ fn raw(text: String, copy_label: String, copied_label: String, test_id: &'static
     let copied = RwSignal::new(false);
     let copy = {
         let text = text.clone();
-        move |_| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&text);
-                copied.set(true);
-            }
-        }
+        move |_| copied.set(platform::copy_to_clipboard(&text))
     };
     view! {
         <pre class="t1-raw" data-testid=test_id>{text}</pre>

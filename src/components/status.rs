@@ -34,12 +34,7 @@ pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<(
     };
     let copy = {
         let details = details.clone();
-        move |_| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&details);
-                copied.set(true);
-            }
-        }
+        move |_| copied.set(crate::platform::copy_to_clipboard(&details))
     };
     view! {
         <div class="t1-error" role="alert" data-testid=test_ids::ERROR_PANEL data-kind=kind_name(error.kind)>

@@ -3,29 +3,12 @@
 // that cannot be fetched, another language). Against the release build in dist/; waits poll.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, closeAll, byTestId, screenshot, waitFor } from './support/browser.mjs';
+import { openApp, closeAll, byTestId, screenshot, waitFor, walk } from './support/browser.mjs';
 
 after(closeAll);
 
 const DOMAIN = 'aurora-logistics.example';
 const user = (name) => `user=${encodeURIComponent(`${name}@${DOMAIN}`)}&latency=0`;
-
-async function walk(t, query, body) {
-  const session = await openApp(query);
-  const dialogs = [];
-  session.page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  try {
-    await body(session.page, session);
-    assert.deepEqual(dialogs, [], 'no script may run from data (alert dialogs)');
-    assert.deepEqual(session.pageErrors, [], 'no uncaught errors');
-  } catch (err) {
-    err.message += `\n  page: ${session.url}\n  screenshot: ${await screenshot(session.page, t.name)}\n  console: ${JSON.stringify(session.consoleErrors)}`;
-    throw err;
-  }
-}
 
 const pane = (page) => byTestId(page, 'enrollment-failures');
 const rows = (page) => pane(page).locator('[data-testid="table-row"]');

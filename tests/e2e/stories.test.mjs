@@ -2,30 +2,12 @@
 // Elements are found by role, label or data-testid; every wait polls a condition.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, closeAll, byTestId, screenshot } from './support/browser.mjs';
+import { openApp, closeAll, byTestId, screenshot, walk } from './support/browser.mjs';
 
 after(closeAll);
 
 const DOMAIN = 'aurora-logistics.example';
 const user = (name) => `user=${encodeURIComponent(`${name}@${DOMAIN}`)}`;
-
-/** Opens the app, runs `body`, and on failure attaches a screenshot and the console to the error. */
-async function walk(t, query, body) {
-  const session = await openApp(query);
-  const dialogs = [];
-  session.page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  try {
-    await body(session.page, session);
-    assert.deepEqual(dialogs, [], 'no script may run from data (alert dialogs)');
-    assert.deepEqual(session.pageErrors, [], 'no uncaught errors');
-  } catch (err) {
-    err.message += `\n  page: ${session.url}\n  screenshot: ${await screenshot(session.page, t.name)}\n  console: ${JSON.stringify(session.consoleErrors)}`;
-    throw err;
-  }
-}
 
 const status = (page) => byTestId(page, 'user-status');
 const findings = (page) => byTestId(page, 'findings');

@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
@@ -138,4 +139,25 @@ export async function closeAll() {
   browser = null;
   for (const s of servers.values()) await s.close();
   servers.clear();
+}
+
+/**
+ * Opens the app at `query`, runs `body(page, session)`, then checks that no script ran from data (no alert
+ * dialogs) and nothing threw. On failure the error gets the URL, a screenshot path and the console.
+ */
+export async function walk(t, query, body) {
+  const session = await openApp(query);
+  const dialogs = [];
+  session.page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  try {
+    await body(session.page, session);
+    assert.deepEqual(dialogs, [], 'no script may run from data (alert dialogs)');
+    assert.deepEqual(session.pageErrors, [], 'no uncaught errors');
+  } catch (err) {
+    err.message += `\n  page: ${session.url}\n  screenshot: ${await screenshot(session.page, t.name)}\n  console: ${JSON.stringify(session.consoleErrors)}`;
+    throw err;
+  }
 }
