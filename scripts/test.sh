@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # THE test suite (also what CI runs, via .ci/run). Stages, in order, failing fast:
-#   setup, fmt, clippy (native), clippy (wasm32), test (native), test (wasm32, headless Chromium;
+#   setup, fmt, knowledge base prose, clippy (native), clippy (wasm32), test (native), test (graph test
+#   server), test (wasm32, headless Chromium;
 #   only when tests/*.rs use wasm_bindgen_test), trunk build --release -> dist/, size budget,
 #   e2e (node --test tests/e2e/ against dist/ in headless Chromium).
 # Prints a summary line per stage with its duration; on failure names the failed stage.
@@ -54,6 +55,7 @@ stage "knowledge base prose" python3 scripts/check-knowledge.py
 stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 stage "test (native)" cargo test
+stage "test (graph test server)" cargo test --manifest-path tools/graph-server/Cargo.toml
 
 if grep -qs 'wasm_bindgen_test' tests/*.rs; then
   # Only the wasm_bindgen_test binary: the lib's #[test]s and tests/stories.rs are native tests.

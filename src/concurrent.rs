@@ -66,6 +66,16 @@ pub async fn try_join<A, B, E>(
     .await
 }
 
+/// Awaits every future concurrently, for futures that cannot fail.
+pub async fn join_all<F: Future<Output = ()>>(futures: impl IntoIterator<Item = F>) {
+    let all: Result<Vec<()>, std::convert::Infallible> = try_join_all(futures.into_iter().map(|f| async {
+        f.await;
+        Ok(())
+    }))
+    .await;
+    let _ = all;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,11 @@
 //! (what each pane fetches) → `components` and `panes` (Leptos views) → `app`.
 
 pub mod app;
+pub mod auth;
+pub mod auth_glue;
 pub mod components;
 pub mod concurrent;
+pub mod config;
 pub mod document;
 pub mod domain;
 pub mod graph;

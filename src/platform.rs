@@ -78,6 +78,23 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     Err(format!("no HTTP client outside the browser ({url})"))
 }
 
+/// Like [`fetch_text`], but a missing file (404) is `Ok(None)` rather than an error.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    match response.status() {
+        404 => Ok(None),
+        _ if response.ok() => response.text().await.map(Some).map_err(|e| e.to_string()),
+        status => Err(format!("HTTP {status} for {url}")),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
+    let _ = url;
+    Ok(None)
+}
+
 /// Puts `text` on the clipboard (for escalation details); false where the browser offers no clipboard.
 pub fn copy_to_clipboard(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
@@ -87,4 +104,30 @@ pub fn copy_to_clipboard(text: &str) -> bool {
     }
     let _ = text;
     false
+}
+
+/// A number in [0, 1) for backoff jitter (not for secrets).
+pub fn random_unit() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Math::random()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.5
+    }
+}
+
+/// Resolves in a later browser task (after pending promise callbacks have run), so work started in the
+/// same tick can be gathered first; immediately natively.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
 }

@@ -41,3 +41,7 @@ pub const DOC_LINK: &str = "doc-link";
 pub const COLLECT_GUIDE: &str = "collect-guide";
 pub const RAW_EVENT: &str = "raw-event";
 pub const CLOSE_DETAILS: &str = "close-details";
+pub const CONFIG_ERROR: &str = "config-error";
+pub const THROTTLED: &str = "throttled";
+pub const LIVE_BADGE: &str = "live-badge";
+pub const SESSION_BUTTON: &str = "session-button";

@@ -37,6 +37,11 @@ impl ApiError {
         Self { kind: ErrorKind::Network, status: None, code: None, message: message.into(), request_id: None }
     }
 
+    /// No usable credentials (sign-in needed or failed); the message never carries a token.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Unauthorized, status: None, code: None, message: message.into(), request_id: None }
+    }
+
     pub fn decode(message: impl Into<String>, request_id: Option<String>) -> Self {
         Self { kind: ErrorKind::Decode, status: None, code: None, message: message.into(), request_id }
     }

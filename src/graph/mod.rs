@@ -6,6 +6,7 @@ pub mod client;
 pub mod endpoints;
 pub mod error;
 pub mod fixture;
+pub mod http;
 pub mod request;
 pub mod transport;
 

@@ -299,5 +299,13 @@ pub fn text(key: Key) -> &'static str {
         CategoryRestrictionsEnforced => "Enrollment restrictions enforced",
         CategoryClientDisconnected => "Client disconnected",
         CategoryUserAbandonment => "User abandoned the enrollment",
+        ConfigErrorTitle => "Tier1 cannot start: its configuration file (config.json) has a problem",
+        ConfigErrorKey => "Key: {key}",
+        ConfigErrorHelp => "Correct config.json beside index.html and reload the page. Without a config.json, Tier1 runs in demo mode.",
+        ThrottledWaiting => "Microsoft Graph is throttling requests; trying again in {secs} s…",
+        LiveBadge => "Live data",
+        SignIn => "Sign in",
+        SignOut => "Sign out",
+        SignInNeeded => "Sign in with your work account to see this tenant's data.",
     }
 }

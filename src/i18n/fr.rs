@@ -299,5 +299,13 @@ pub fn text(key: Key) -> &'static str {
         CategoryRestrictionsEnforced => "Restrictions d’inscription appliquées",
         CategoryClientDisconnected => "Client déconnecté",
         CategoryUserAbandonment => "Inscription abandonnée par l’utilisateur",
+        ConfigErrorTitle => "Tier1 ne peut pas démarrer\u{a0}: son fichier de configuration (config.json) comporte une erreur",
+        ConfigErrorKey => "Clé\u{a0}: {key}",
+        ConfigErrorHelp => "Corrigez config.json à côté d’index.html puis rechargez la page. Sans config.json, Tier1 fonctionne en mode démo.",
+        ThrottledWaiting => "Microsoft Graph limite les requêtes\u{a0}; nouvel essai dans {secs}\u{a0}s…",
+        LiveBadge => "Données réelles",
+        SignIn => "Se connecter",
+        SignOut => "Se déconnecter",
+        SignInNeeded => "Connectez-vous avec votre compte professionnel pour voir les données de ce locataire.",
     }
 }

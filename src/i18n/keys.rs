@@ -67,6 +67,8 @@ keys! {
     CategoryAccountValidation, CategoryUserValidation, CategoryDeviceNotSupported, CategoryInMaintenance,
     CategoryBadRequest, CategoryFeatureNotSupported, CategoryRestrictionsEnforced, CategoryClientDisconnected,
     CategoryUserAbandonment,
+    // Configuration, REST mode and sign-in
+    ConfigErrorTitle, ConfigErrorKey, ConfigErrorHelp, ThrottledWaiting, LiveBadge, SignIn, SignOut, SignInNeeded,
     // Errors
     ErrorTitle, ErrorNetwork, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorThrottled,
     ErrorThrottledSoon, ErrorServer, ErrorBadRequest, ErrorDecode, Retry, CopyDetails, Copied, ErrorDetails,

@@ -299,5 +299,13 @@ pub fn text(key: Key) -> &'static str {
         CategoryRestrictionsEnforced => "Inschrijvingsbeperkingen afgedwongen",
         CategoryClientDisconnected => "Verbinding met client verbroken",
         CategoryUserAbandonment => "Gebruiker heeft de inschrijving afgebroken",
+        ConfigErrorTitle => "Tier1 kan niet starten: het configuratiebestand (config.json) bevat een fout",
+        ConfigErrorKey => "Sleutel: {key}",
+        ConfigErrorHelp => "Corrigeer config.json naast index.html en laad de pagina opnieuw. Zonder config.json draait Tier1 in demomodus.",
+        ThrottledWaiting => "Microsoft Graph beperkt het aantal aanvragen; nieuwe poging over {secs} s…",
+        LiveBadge => "Live gegevens",
+        SignIn => "Aanmelden",
+        SignOut => "Afmelden",
+        SignInNeeded => "Meld u aan met uw werkaccount om de gegevens van deze tenant te zien.",
     }
 }

@@ -36,7 +36,7 @@ export const CHROMIUM_ARGS = [
 export const VIEWPORT = { width: 1280, height: 800 };
 
 let browser = null;
-const servers = new Map(); // base -> {url, close}
+const servers = new Map(); // "dist|base" -> {url, close}
 const contexts = new Set();
 
 async function getBrowser() {
@@ -52,28 +52,30 @@ async function getBrowser() {
   return browser;
 }
 
-/** The static server for DIST under `base` (started once per base). */
-export async function getServer(base = '/') {
-  if (!servers.has(base)) {
-    if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error(`${DIST}/index.html not found: build first (trunk build --release --offline)`);
+/** The static server for `dist` (default DIST) under `base`, started once per (dist, base). */
+export async function getServer(base = '/', dist = DIST) {
+  const key = `${dist}|${base}`;
+  if (!servers.has(key)) {
+    if (!existsSync(join(dist, 'index.html'))) {
+      throw new Error(`${dist}/index.html not found: build first (trunk build --release --offline)`);
     }
-    servers.set(base, await startServer({ root: DIST, base }));
+    servers.set(key, await startServer({ root: dist, base }));
   }
-  return servers.get(base);
+  return servers.get(key);
 }
 
 /**
  * Open the app from DIST in a fresh context.
  * @param {string} query  e.g. '?tenant=aurora' (a leading '?' is added when missing)
- * @param {{base?: string, viewport?: {width: number, height: number}}} opts
- *        base: serve dist under this sub-path (default '/').
+ * @param {{base?: string, dist?: string, viewport?: {width: number, height: number}}} opts
+ *        base: serve dist under this sub-path (default '/'); dist: another build directory (e.g. a copy
+ *        with its own config.json).
  * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], pageErrors: string[], url: string}>}
  *   consoleErrors collects console.error messages, uncaught exceptions, failed requests and
  *   HTTP >= 400 responses, in order; pageErrors only the uncaught exceptions.
  */
-export async function openApp(query = '', { base = '/', viewport = VIEWPORT } = {}) {
-  const server = await getServer(base);
+export async function openApp(query = '', { base = '/', dist = DIST, viewport = VIEWPORT } = {}) {
+  const server = await getServer(base, dist);
   const context = await (await getBrowser()).newContext({ viewport });
   contexts.add(context);
   const page = await context.newPage();
