@@ -64,18 +64,8 @@ pub fn save_pref(key: &str, value: &str) {
 }
 
 /// GETs a file beside the page (fixtures, knowledge base); the error says which URL failed and how.
-#[cfg(target_arch = "wasm32")]
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {} for {url}", response.status()));
-    }
-    response.text().await.map_err(|e| e.to_string())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    Err(format!("no HTTP client outside the browser ({url})"))
+    fetch_optional_text(url).await?.ok_or_else(|| format!("HTTP 404 for {url}"))
 }
 
 /// Like [`fetch_text`], but a missing file (404) is `Ok(None)` rather than an error.
@@ -91,8 +81,7 @@ pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
-    let _ = url;
-    Ok(None)
+    Err(format!("no HTTP client outside the browser ({url})"))
 }
 
 /// Puts `text` on the clipboard (for escalation details); false where the browser offers no clipboard.
@@ -129,5 +118,20 @@ pub async fn next_task() {
             }
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, scrolling it into view first when asked.
+pub fn focus_element(id: &str, scroll: bool) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        if scroll {
+            element.scroll_into_view();
+        }
+        let _ = element.focus();
     }
 }

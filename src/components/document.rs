@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::LoadingState;
 use crate::document::{Block, Fact, Link, LinkTarget, StepItem};
@@ -146,13 +145,6 @@ pub fn focus_later(id: String) {
     spawn_local(async move {
         // A macrotask later: the router and the views it updates have settled by then.
         platform::sleep_ms(1).await;
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            element.scroll_into_view();
-            let _ = element.focus();
-        }
+        platform::focus_element(&id, true);
     });
 }

@@ -403,7 +403,7 @@ pub struct TenantFacts<'a> {
 pub fn evidence(event: &EnrollmentEvent, diagnosis: Diagnosis, facts: &TenantFacts) -> Vec<Evidence> {
     let mut out = Vec::new();
     let failed_at = event.event_date_time.as_deref().and_then(parse_iso);
-    if let Some(device) = enrolled_later(event, failed_at, facts.devices) {
+    if let Some(device) = enrolled_later(event, facts.devices) {
         out.push(Evidence::EnrolledLater {
             device: device.device_name.clone(),
             enrolled: device.enrolled_date_time.clone().unwrap_or_default(),
@@ -442,11 +442,8 @@ fn enrolled_secs(device: &ManagedDevice) -> Option<i64> {
 }
 
 /// The device the event names, if it is now enrolled and enrolled after the failure.
-fn enrolled_later<'a>(
-    event: &EnrollmentEvent,
-    failed_at: Option<i64>,
-    devices: &'a [ManagedDevice],
-) -> Option<&'a ManagedDevice> {
+pub fn enrolled_later<'a>(event: &EnrollmentEvent, devices: &'a [ManagedDevice]) -> Option<&'a ManagedDevice> {
+    let failed_at = event.event_date_time.as_deref().and_then(parse_iso);
     let id = event.managed_device_identifier.as_deref().filter(|id| !id.is_empty() && !is_nil(id))?;
     let device = devices.iter().find(|d| d.id.eq_ignore_ascii_case(id))?;
     match (failed_at, enrolled_secs(device)) {

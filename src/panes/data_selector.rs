@@ -22,13 +22,7 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
     let select = move |view: View, focus: bool| {
         go(&location.get_untracked().with_view(view));
         if focus {
-            if let Some(tab) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&tab_id(view)))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = tab.focus();
-            }
+            crate::platform::focus_element(&tab_id(view), false);
         }
     };
     let on_keydown = {

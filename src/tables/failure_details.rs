@@ -55,9 +55,12 @@ pub fn details(input: &DetailsInput) -> Vec<Block> {
         _ => {}
     }
     let service_words: Vec<String> = service
-        .map(|d| [&d.context, &d.failure, &d.failure_details].into_iter().flatten().cloned().collect())
-        .unwrap_or_default();
-    let service_words: Vec<String> = service_words.into_iter().filter(|w| !w.trim().is_empty()).collect();
+        .iter()
+        .flat_map(|d| [&d.context, &d.failure, &d.failure_details])
+        .flatten()
+        .filter(|w| !w.trim().is_empty())
+        .cloned()
+        .collect();
     if !service_words.is_empty() {
         happened.push(Block::Callout {
             title: Some(t(Key::ServiceExplanation)),

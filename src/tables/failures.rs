@@ -3,7 +3,7 @@
 
 use super::format::{datetime_cell, platform_of_os, text_or_missing};
 use super::Clock;
-use crate::domain::failures::{diagnose, error_code, evidence, Diagnosis, Evidence, TenantFacts};
+use crate::domain::failures::{diagnose, enrolled_later, error_code, Diagnosis, Evidence, TenantFacts};
 use crate::domain::table::{Cell, Row, Sort, Table, Tone};
 use crate::domain::time::{format_local, parse_iso};
 use crate::i18n::{Key, Locale};
@@ -99,10 +99,8 @@ pub fn table(
             let failure = Cell::text(failure_title(locale, event, diagnosis))
                 .with_detail(Some(detail.join(" · ")))
                 .linked(href(&event.id), open == Some(event.id.as_str()));
-            let later = evidence(event, diagnosis, facts).into_iter().find_map(|e| match e {
-                Evidence::EnrolledLater { device, enrolled } => Some((device, enrolled)),
-                _ => None,
-            });
+            let later = enrolled_later(event, facts.devices)
+                .map(|d| (d.device_name.clone(), d.enrolled_date_time.clone().unwrap_or_default()));
             let later = match later {
                 Some((device, enrolled)) => {
                     let when = datetime_cell(locale, Some(&enrolled), clock);
