@@ -34,7 +34,7 @@ FILES = [
     "organization.json", "deviceManagement.json", "users.json", "groups.json", "managedDevices.json",
     "mobileApps.json", "deviceCompliancePolicies.json", "deviceConfigurations.json",
     "managedAppPolicies.json", "managedAppRegistrations.json", "deviceEnrollmentConfigurations.json",
-    "troubleshootingEvents.json",
+    "troubleshootingEvents.json", "roleDefinitions.json", "roleAssignments.json", "operators.json",
 ]
 
 PORTAL_FAILURE_REASONS = [
@@ -954,6 +954,104 @@ def event_details(key: str, upn: str) -> dict:
 
 
 # --------------------------------------------------------------------------------------------------
+# Intune roles (RBAC) and demo operators
+#
+# Role definitions and assignments are Graph beta shapes; operators.json is demo-only (the sign-in list).
+# The permission lists equal src/domain/rbac/roles.rs (tests/rbac.rs checks that they agree). Nothing here
+# draws from a random generator, and the admin groups are not added to groups.json, so every existing user's
+# group list, and everything else in the tenant, stays as it was.
+
+INTUNE = "Microsoft.Intune_"
+HELP_DESK_OPERATOR = [INTUNE + p for p in [
+    "Audit_Read", "DeviceCompliancePolices_Read", "DeviceCompliancePolices_ViewReports",
+    "DeviceConfigurations_Read", "DeviceConfigurations_ViewReports", "DeviceEnrollmentManagers_Read",
+    "ManagedApps_Assign", "ManagedApps_Read", "ManagedApps_Wipe", "ManagedDevices_Read",
+    "ManagedDevices_SetPrimaryUser", "ManagedDevices_Update", "ManagedDevices_ViewReports", "MobileApps_Assign",
+    "MobileApps_Read", "Organization_Read", "Roles_Read",
+]] + [INTUNE + "RemoteTasks_" + t for t in [
+    "ActivateDeviceEsim", "ChangeAssignments", "CleanPC", "ConfigurationManagerAction", "CustomNotification",
+    "DeviceLogs", "DisableLostMode", "EnableLostMode", "EnableWindowsIntuneAgent", "GetFileVaultKey",
+    "InitiateDeviceAttestation", "InitiateMDMKeyRecovery", "LocateDevice", "ManageSharedDeviceUsers",
+    "OnDemandProactiveRemediation", "PlayLostModeSound", "RebootNow", "RemoteLock", "RequestRemoteAssistance",
+    "ResetPasscode", "Retire", "RevokeAppleVppLicenses", "RotateBitLockerKeys", "RotateFileVaultKey",
+    "SetDeviceName", "ShutDown", "SyncDevice", "UpdateDeviceAccount", "WindowsDefender", "Wipe",
+]]
+READ_ONLY_OPERATOR = [INTUNE + p for p in [
+    "Audit_Read", "DeviceCompliancePolices_Read", "DeviceCompliancePolices_ViewReports",
+    "DeviceConfigurations_Read", "DeviceConfigurations_ViewReports", "DeviceEnrollmentManagers_Read",
+    "ManagedApps_Read", "ManagedDevices_Read", "ManagedDevices_ViewReports", "MobileApps_Read",
+    "Organization_Read", "Roles_Read",
+]]
+# help-desk-operators.md: "MobileApps: Read, ManagedApps: Read, ManagedDevices: Read, Organization: Read,
+# DeviceCompliancePolices: Read, DeviceConfigurations: Read" (Intune's spelling of "Policies").
+MINIMAL_TROUBLESHOOTING = [INTUNE + p for p in [
+    "MobileApps_Read", "ManagedApps_Read", "ManagedDevices_Read", "Organization_Read",
+    "DeviceCompliancePolices_Read", "DeviceConfigurations_Read",
+]]
+
+# key: (displayName, description, isBuiltIn, allowedResourceActions)
+ROLES = {
+    "help_desk": ("Help Desk Operator", "Help Desk Operators perform remote tasks on users and devices and can "
+                  "assign applications or policies to users or devices.", True, HELP_DESK_OPERATOR),
+    "read_only": ("Read Only Operator", "Read Only Operators can view user, device, enrollment, configuration, and "
+                  "application information. Can't make changes to Intune.", True, READ_ONLY_OPERATOR),
+    # Intune Administrator is a Microsoft Entra role (microsoft.intune/allEntities/allTasks), not an Intune role
+    # definition; the demo tenants model it as one that grants every Intune permission.
+    "admin": ("Intune Administrator", "Full access to Intune (the Microsoft Entra Intune Administrator role, "
+              "modelled as an Intune role for the demo).", True, [INTUNE + "*"]),
+    "minimal": ("Minimal troubleshooting", "Custom role: the read permissions the help-desk documentation lists "
+                "for using the troubleshooting portal.", False, MINIMAL_TROUBLESHOOTING),
+}
+
+# (operator user key, admin group name, assignment name, role key, scopeType, scope group keys).
+# The first operator is the demo's default sign-in.
+AURORA_OPERATORS = [
+    ("seun", "Tier1 - Intune administrators", "Intune administrators", "admin", "allDevicesAndLicensedUsers", []),
+    ("felix", "Tier1 - Help desk Benelux", "Help desk - Benelux", "help_desk", "resourceScope", ["staff_benelux"]),
+    ("ruud", "Tier1 - Read only", "Read only - All Staff", "read_only", "resourceScope", ["all_staff"]),
+    ("arjun", "Tier1 - Minimal troubleshooting", "Minimal troubleshooting - All users", "minimal",
+     "allLicensedUsers", []),
+]
+SCOPE_TYPES = {"resourceScope", "allDevices", "allLicensedUsers", "allDevicesAndLicensedUsers"}
+
+
+def rbac_files(tenant: str, operators, user_out, group_id) -> dict:
+    """roleDefinitions.json, roleAssignments.json and operators.json for `operators` (see AURORA_OPERATORS).
+    `user_out(key)` is the user's Graph object, `group_id(key)` a scope group's id."""
+    used = [r for r in ROLES if any(op[3] == r for op in operators)]
+    definitions = []
+    for key in used:
+        name, desc, built_in, actions = ROLES[key]
+        definitions.append({
+            "@odata.type": "#microsoft.graph.deviceAndAppManagementRoleDefinition",
+            "id": gid(tenant, "roleDefinition", key), "displayName": name, "description": desc,
+            "isBuiltIn": built_in, "roleScopeTagIds": ["0"],
+            "rolePermissions": [{"resourceActions": [
+                {"allowedResourceActions": actions, "notAllowedResourceActions": []}]}],
+        })
+    assignments, ops = [], []
+    for user_key, admin_group, assignment, role, scope_type, scopes in operators:
+        admin_group_id = gid(tenant, "adminGroup", admin_group)
+        role_id = gid(tenant, "roleDefinition", role)
+        assignments.append({
+            "@odata.type": "#microsoft.graph.deviceAndAppManagementRoleAssignment",
+            "id": gid(tenant, "roleAssignment", assignment), "displayName": assignment,
+            "description": f"Members of {admin_group} hold {ROLES[role][0]}.",
+            "members": [admin_group_id], "resourceScopes": [group_id(k) for k in scopes], "scopeType": scope_type,
+            "roleScopeTagIds": ["0"], "roleDefinitionId": role_id,
+            "roleDefinition": {"@odata.type": "#microsoft.graph.deviceAndAppManagementRoleDefinition", "id": role_id,
+                               "displayName": ROLES[role][0], "isBuiltIn": ROLES[role][2]},
+        })
+        u = user_out(user_key)
+        ops.append({"id": u["id"], "displayName": u["displayName"], "userPrincipalName": u["userPrincipalName"],
+                    "jobTitle": u["jobTitle"],
+                    "memberOf": [{"@odata.type": "#microsoft.graph.group", "id": admin_group_id,
+                                  "displayName": admin_group}]})
+    return {"roleDefinitions.json": {"value": definitions}, "roleAssignments.json": {"value": assignments},
+            "operators.json": {"value": ops}}
+
+
+# --------------------------------------------------------------------------------------------------
 # Build Aurora
 
 
@@ -1611,6 +1709,7 @@ def build_aurora():
         "managedAppRegistrations.json": {"value": regs},
         "deviceEnrollmentConfigurations.json": {"value": enroll_out},
         "troubleshootingEvents.json": {"value": events_out},
+        **rbac_files(TEN, AURORA_OPERATORS, lambda k: users_out[k], lambda k: groups[k]["id"]),
     }
     model = dict(users=users, devices=devices, dev_by_key=dev_by_key, dev_by_aad=dev_by_aad, groups=groups,
                  g_users=g_users, g_devices=g_devices, app_ids=app_ids, pol_ids=pol_ids, cfg_ids=cfg_ids,
@@ -1700,6 +1799,10 @@ def build_northwind():
         "managedAppRegistrations.json": {"value": []},
         "deviceEnrollmentConfigurations.json": {"value": []},
         "troubleshootingEvents.json": {"value": []},
+        # The lab has one operator: its administrator (the subscription is disabled, so there is little to do).
+        **rbac_files(TEN, [("admin", "Lab - Intune administrators", "Lab administrators", "admin",
+                            "allDevicesAndLicensedUsers", [])],
+                     lambda k: users_out[0], lambda k: group["id"]),
     }
     return files
 
@@ -2239,6 +2342,51 @@ def check_aurora(files: dict, model: dict):
     for u in (emma, zoe, tom, amara, sanne, mark, priya):
         check(not evs_of(u), f"{u['displayName']}: no enrollment failures expected")
 
+    # ---- operators -------------------------------------------------------------------------------
+    # The Benelux help desk reaches users only through the office groups nested in its scope group.
+    benelux = next(a for a in files["roleAssignments.json"]["value"] if a["displayName"] == "Help desk - Benelux")
+    check(all(not members_of(g, "user") for g in benelux["resourceScopes"]), "benelux scope: users only by nesting")
+    in_scope = set().union(*(t_users(g) for g in benelux["resourceScopes"]))
+    for local in ("sanne.devries", "chloe.peeters"):
+        check(U(local)["id"] in in_scope, f"benelux help desk: {local} in scope")
+    for local in ("tom.becker", "emma.laurent", "felix.kohler"):
+        check(U(local)["id"] not in in_scope, f"benelux help desk: {local} out of scope")
+
+
+def check_rbac(tenant: str, files: dict):
+    users = {u["id"]: u for u in files["users.json"]["value"]}
+    groups = {g["id"] for g in files["groups.json"]["value"]}
+    definitions = {d["id"] for d in files["roleDefinitions.json"]["value"]}
+    assignments = files["roleAssignments.json"]["value"]
+    operators = files["operators.json"]["value"]
+    check(operators, f"{tenant}: at least one operator")
+    action_re = re.compile(r"Microsoft\.Intune_(\*|[A-Za-z]+_(\*|[A-Za-z]+))")
+    for d in files["roleDefinitions.json"]["value"]:
+        for rp in d["rolePermissions"]:
+            for ra in rp["resourceActions"]:
+                for a in ra["allowedResourceActions"] + ra["notAllowedResourceActions"]:
+                    check(action_re.fullmatch(a), f"{tenant}: role {d['displayName']}: bad resource action {a!r}")
+    admin_groups = set()
+    for op in operators:
+        u = users.get(op["id"])
+        check(u is not None and u["userPrincipalName"] == op["userPrincipalName"]
+              and u["displayName"] == op["displayName"], f"{tenant}: operator {op['userPrincipalName']} not a user")
+        for g in op["memberOf"]:
+            # in groups.json it would change the operator's group list, which existing stories show
+            check(g["id"] not in groups, f"{tenant}: admin group {g['displayName']} must stay out of groups.json")
+            admin_groups.add(g["id"])
+        check(any(set(a["members"]) & {g["id"] for g in op["memberOf"]} for a in assignments),
+              f"{tenant}: operator {op['displayName']} has no role assignment")
+    for a in assignments:
+        name = a["displayName"]
+        check(a["roleDefinitionId"] in definitions and a["roleDefinition"]["id"] == a["roleDefinitionId"],
+              f"{tenant}: assignment {name}: unknown role")
+        check(a["members"] and set(a["members"]) <= admin_groups, f"{tenant}: assignment {name}: members")
+        check(a["scopeType"] in SCOPE_TYPES, f"{tenant}: assignment {name}: scopeType")
+        check(all(g in groups for g in a["resourceScopes"]), f"{tenant}: assignment {name}: unknown scope group")
+        check((a["scopeType"] == "resourceScope") == bool(a["resourceScopes"]),
+              f"{tenant}: assignment {name}: scope groups exactly when scoped to groups")
+
 
 def check_northwind(files: dict):
     check(files["deviceManagement.json"]["subscriptionState"] == "disabled", "northwind: disabled")
@@ -2260,6 +2408,8 @@ def main():
     check_generic("northwind-lab", northwind)
     check_aurora(aurora, model)
     check_northwind(northwind)
+    check_rbac("aurora", aurora)
+    check_rbac("northwind-lab", northwind)
     aurora_bytes = sum(len(v) for k, v in rendered.items() if k.startswith("aurora/"))
     check(aurora_bytes <= MAX_AURORA_BYTES, f"aurora fixtures too large: {aurora_bytes} bytes")
 

@@ -16,13 +16,41 @@ impl TokenProvider for TokenSource {
         Box::pin(async move { TokenSource::token(self).await.map_err(|e| e.message) })
     }
 
-    fn unauthorized(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + '_>> {
-        Box::pin(TokenSource::unauthorized(self))
+    fn unauthorized<'a>(
+        &'a self,
+        sent_token: Option<&'a str>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + 'a>> {
+        Box::pin(async move {
+            match sent_token {
+                Some(token) => self.unauthorized_with(token).await,
+                None => TokenSource::unauthorized(self).await,
+            }
+        })
+    }
+
+    fn accepted(&self) {
+        TokenSource::accepted(self)
     }
 }
 
-/// `None` when a same-origin proxy authenticates (no token is sent).
-pub fn token_provider(auth: &AuthConfig) -> Option<Rc<dyn TokenProvider>> {
+/// Starts the session's sign-in for the configured mode and, for Entra, finishes a sign-in redirect that
+/// brought the browser back. Call once at start-up, before the router reads the address bar: finishing
+/// the redirect removes the authorization code from it. A failed sign-in is kept in the token source's
+/// status (shown by the session control), not returned: the app still starts.
+pub async fn start(auth: &AuthConfig) {
+    if let Some(source) = new_source(auth) {
+        CURRENT.with(|current| *current.borrow_mut() = Some(source.clone()));
+        let _ = source.complete_redirect().await;
+    }
+}
+
+/// The transport's view of the session's token source; `None` when a same-origin proxy authenticates
+/// (no token is sent).
+pub fn token_provider() -> Option<Rc<dyn TokenProvider>> {
+    current().map(|source| Rc::new(source) as Rc<dyn TokenProvider>)
+}
+
+fn new_source(auth: &AuthConfig) -> Option<TokenSource> {
     let mode = match auth {
         AuthConfig::None => return None,
         AuthConfig::HostToken { allowed_origins } => {
@@ -35,9 +63,7 @@ pub fn token_provider(auth: &AuthConfig) -> Option<Rc<dyn TokenProvider>> {
             scopes: scopes.clone(),
         }),
     };
-    let source = TokenSource::new(mode);
-    CURRENT.with(|current| *current.borrow_mut() = Some(source.clone()));
-    Some(Rc::new(source))
+    Some(TokenSource::new(mode))
 }
 
 /// The session's token source, when the configuration uses one.

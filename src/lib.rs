@@ -21,6 +21,7 @@ pub mod panes;
 pub mod percent;
 pub mod platform;
 pub mod routes;
+pub mod settled;
 pub mod state;
 pub mod tables;
 pub mod test_ids;

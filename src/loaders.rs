@@ -7,7 +7,9 @@ use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
-use crate::model::{AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Organization, User};
+use crate::model::{
+    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, ManagedDevice, MobileApp, Organization, User,
+};
 use crate::tables::format::{platform_fits, platform_of_os, platform_of_type};
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
@@ -35,7 +37,11 @@ pub async fn user(client: &GraphClient, id: &str) -> Result<UserInfo, ApiError> 
 
 /// The user's devices with their compliance and configuration states.
 pub async fn devices(client: &GraphClient, user_id: &str) -> Result<Vec<DeviceRecord>, ApiError> {
-    let devices = client.managed_devices(user_id).await?;
+    device_states(client, client.managed_devices(user_id).await?).await
+}
+
+/// Compliance and configuration states for devices already listed.
+pub async fn device_states(client: &GraphClient, devices: Vec<ManagedDevice>) -> Result<Vec<DeviceRecord>, ApiError> {
     let with_states = devices.into_iter().map(|device| async move {
         let (compliance, configuration) =
             try_join(client.device_policy_states(&device.id, true), client.device_policy_states(&device.id, false))
@@ -56,11 +62,22 @@ pub async fn apps(
     client: &GraphClient,
     user_principal_name: &str,
     membership: &Membership,
-    devices: &[DeviceRecord],
+    devices: &[ManagedDevice],
+) -> Result<Vec<AppRecord>, ApiError> {
+    app_records(client, client.mobile_apps().await?, user_principal_name, membership, devices).await
+}
+
+/// [`apps`] for a catalog fetched already (the troubleshooting screen fetches it while the user's own data
+/// is still loading, so both arrive in the first round trip).
+pub async fn app_records(
+    client: &GraphClient,
+    apps: Vec<MobileApp>,
+    user_principal_name: &str,
+    membership: &Membership,
+    devices: &[ManagedDevice],
 ) -> Result<Vec<AppRecord>, ApiError> {
     let groups = membership.all_ids();
-    let apps = client.mobile_apps().await?;
-    let device_platforms: Vec<_> = devices.iter().map(|d| platform_of_os(&d.device.operating_system)).collect();
+    let device_platforms: Vec<_> = devices.iter().map(|d| platform_of_os(&d.operating_system)).collect();
     let records = apps.into_iter().map(|app| {
         let reach = reach(&app.assignments, &groups);
         let relevant =

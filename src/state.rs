@@ -8,7 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::config::{AppConfig, RestConfig};
 use crate::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
+use crate::graph::http::{HttpGraph, WaitListener};
 use crate::graph::{GraphClient, Transport};
 use crate::i18n::{Key, Locale};
 use crate::platform;
@@ -24,6 +26,19 @@ pub struct CurrentLocation(pub Memo<Location>);
 
 #[derive(Clone, Copy)]
 pub struct Backend(pub Memo<GraphClient>);
+
+/// How the app was configured (`config.json`): demo tenants or a REST API.
+#[derive(Clone)]
+pub struct Mode(pub AppConfig);
+
+/// Requests waiting on throttling right now, and the last announced wait in seconds. Loading states read
+/// it to say that Microsoft Graph is throttling rather than just "loading".
+#[derive(Clone, Copy)]
+pub struct Throttling(pub RwSignal<(u32, u32)>);
+
+pub fn is_demo() -> bool {
+    use_context::<Mode>().is_none_or(|m| m.0 == AppConfig::Demo)
+}
 
 pub fn use_locale() -> RwSignal<Locale> {
     expect_context::<UiLocale>().0
@@ -52,7 +67,7 @@ pub fn initial_locale() -> Locale {
 }
 
 /// Provides locale (persisted, mirrored to `<html lang>`), location and client. Call inside `<Router>`.
-pub fn provide_app_state() {
+pub fn provide_app_state(config: AppConfig) {
     let locale = RwSignal::new(initial_locale());
     Effect::new(move |_| {
         let tag = locale.get().tag();
@@ -69,9 +84,20 @@ pub fn provide_app_state() {
     let location = Memo::new(move |_| query.with(|params| Location::from_params(|name| params.get(name))));
     provide_context(CurrentLocation(location));
 
-    let client = Memo::new(move |_| {
-        let loc = location.get();
-        demo_client(loc.tenant_id(), loc.fault.as_deref(), loc.latency.as_deref())
+    let throttling = RwSignal::new((0u32, 0u32));
+    provide_context(Throttling(throttling));
+    // REST mode has one client for the session; demo mode one per demo tenant, faults and latency.
+    let rest = match &config {
+        AppConfig::Rest(rest) => Some(rest_client(rest, throttling)),
+        AppConfig::Demo => None,
+    };
+    provide_context(Mode(config));
+    let client = Memo::new(move |_| match &rest {
+        Some(client) => client.clone(),
+        None => {
+            let loc = location.get();
+            demo_client(loc.tenant_id(), loc.fault.as_deref(), loc.latency.as_deref())
+        }
     });
     provide_context(Backend(client));
 }
@@ -109,6 +135,21 @@ pub fn demo_client_from(
 
 pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
     demo_client_from(FixtureSource::Http { base: FIXTURE_BASE.into() }, tenant, fault, latency)
+}
+
+/// The REST client: HTTP transport on the configured base URL, announcing throttling waits.
+fn rest_client(rest: &RestConfig, throttling: RwSignal<(u32, u32)>) -> GraphClient {
+    let on_wait: WaitListener = Arc::new(move |secs: Option<u32>| {
+        throttling.update(|(count, last)| match secs {
+            Some(s) => {
+                *count += 1;
+                *last = s;
+            }
+            None => *count = count.saturating_sub(1),
+        })
+    });
+    let tokens = crate::auth_glue::token_provider();
+    GraphClient::new(Transport::Http(Arc::new(HttpGraph::new(&rest.api_base_url, tokens, Some(on_wait)))))
 }
 
 /// Navigates to a location of this page (same path, new query), adding a history entry.

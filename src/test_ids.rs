@@ -16,6 +16,7 @@ pub const LICENSE_STATUS: &str = "license-status";
 pub const ACCOUNT_STATE: &str = "account-state";
 pub const DEVICE_SUMMARY: &str = "device-summary";
 pub const APP_SUMMARY: &str = "app-summary";
+pub const FINDINGS_UNAVAILABLE: &str = "findings-unavailable";
 pub const FINDINGS: &str = "findings";
 pub const FINDING: &str = "finding";
 pub const DATA_SELECTOR: &str = "data-selector";

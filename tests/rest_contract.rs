@@ -513,3 +513,38 @@ fn the_checks_catch_a_missing_or_stale_row() {
     assert_ne!(stale, format!("{}\n", lines.join("\n")), "the row's path cell was not found");
     assert!(contract_rows(&stale).iter().any(|r| !made.contains(&r.call)), "a stale row went unnoticed");
 }
+
+/// The permission a 403 names (`tier1::graph::permissions`) is the one the document's permissions table
+/// gives for that call, for every request the client can make.
+#[test]
+fn a_refused_call_names_the_permission_the_document_lists() {
+    let doc = read(DOC);
+    let permission_rows: Vec<(String, String)> = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| Call | Least-privileged delegated permission"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let c = cells(l);
+            let call = c[0].replace('`', "");
+            let path = call.trim_start_matches("GET ").split('?').next().unwrap_or_default().trim();
+            let path = path.trim_start_matches("/beta").to_string();
+            (path, c[1].clone())
+        })
+        .collect();
+    assert_eq!(permission_rows.len(), tier1::graph::permissions::CALL_PERMISSIONS.len(), "one row per call");
+    for (builder, request) in built_requests() {
+        let url = request.to_url();
+        let named = tier1::graph::permissions::required_permission(&url)
+            .unwrap_or_else(|| panic!("{builder}: {url} names no permission"));
+        let mut template = format!("/{}", request.path);
+        for (sample, placeholder) in PLACEHOLDERS {
+            template = template.replace(sample, placeholder);
+        }
+        let (_, documented) = permission_rows
+            .iter()
+            .find(|(path, _)| *path == template)
+            .unwrap_or_else(|| panic!("{builder}: no permissions row for {template}"));
+        assert!(documented.contains(named), "{builder}: {template} names {named}, the document says {documented}");
+    }
+}

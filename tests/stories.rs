@@ -55,7 +55,8 @@ fn story(query: &str) -> Story {
         let info = loaders::user(&client, &user.id).await.unwrap();
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
+        let listed: Vec<_> = devices.iter().map(|r| r.device.clone()).collect();
+        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &listed).await.unwrap();
         let findings = findings(&Evidence {
             user: &info.user,
             license: &info.license,

@@ -4,15 +4,29 @@ use leptos::prelude::*;
 
 use crate::graph::{ApiError, ErrorKind};
 use crate::i18n::{Key, Locale};
-use crate::state::{tr, use_locale};
+use crate::state::{tr, use_locale, Throttling};
 use crate::test_ids;
 
+/// "Loading…", or, while requests wait on Microsoft Graph's throttling, that they do and for how long.
 #[component]
 pub fn LoadingState() -> impl IntoView {
+    let locale = use_locale();
+    let throttling = use_context::<Throttling>().map(|t| t.0);
+    let waiting = move || throttling.map(|t| t.get()).filter(|(count, _)| *count > 0).map(|(_, secs)| secs);
+    let text = move || match waiting() {
+        Some(secs) => locale.get().fill(Key::ThrottledWaiting, &[("secs", &secs.to_string())]),
+        None => locale.get().text(Key::Loading).to_string(),
+    };
     view! {
-        <div class="t1-loading" role="status" aria-busy="true" data-testid=test_ids::LOADING>
+        <div
+            class="t1-loading"
+            role="status"
+            aria-busy="true"
+            data-testid=test_ids::LOADING
+            data-throttled=move || waiting().is_some().then_some("true")
+        >
             <span class="t1-spinner" aria-hidden="true"></span>
-            {tr(Key::Loading)}
+            {text}
         </div>
     }
 }
@@ -28,6 +42,11 @@ pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<(
     let locale = use_locale();
     let copied = RwSignal::new(false);
     let details = error.escalation_text();
+    let escalate = matches!(error.kind, ErrorKind::Server | ErrorKind::BadRequest | ErrorKind::Decode);
+    let sign_in = (error.kind == ErrorKind::Unauthorized)
+        .then(crate::auth_glue::current)
+        .flatten()
+        .filter(|source| source.is_interactive());
     let explain = {
         let error = error.clone();
         move || explanation(locale.get(), &error)
@@ -40,7 +59,8 @@ pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<(
         <div class="t1-error" role="alert" data-testid=test_ids::ERROR_PANEL data-kind=kind_name(error.kind)>
             <p class="t1-error__title">{move || locale.get().fill(Key::ErrorTitle, &[("what", locale.get().text(what))])}</p>
             <p>{explain}</p>
-            <details class="t1-error__details">
+            // Errors only an escalation can fix show their code, message and request-id at once.
+            <details class="t1-error__details" open=escalate>
                 <summary>{tr(Key::ErrorDetails)}</summary>
                 <pre>{details.clone()}</pre>
             </details>
@@ -48,6 +68,13 @@ pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<(
                 <button type="button" class="t1-button" data-testid=test_ids::RETRY on:click=move |_| on_retry.run(())>
                     {tr(Key::Retry)}
                 </button>
+                {sign_in.map(|source| {
+                    view! {
+                        <button type="button" class="t1-button" on:click=move |_| source.sign_in()>
+                            {tr(Key::SignIn)}
+                        </button>
+                    }
+                })}
                 <button type="button" class="t1-button t1-button--quiet" on:click=copy>
                     {tr(Key::CopyDetails)}
                 </button>
@@ -61,7 +88,10 @@ pub fn explanation(locale: Locale, error: &ApiError) -> String {
     match error.kind {
         ErrorKind::Network => locale.text(Key::ErrorNetwork).into(),
         ErrorKind::Unauthorized => locale.text(Key::ErrorUnauthorized).into(),
-        ErrorKind::Forbidden => locale.text(Key::ErrorForbidden).into(),
+        ErrorKind::Forbidden => match error.permission {
+            Some(permission) => locale.fill(Key::ErrorForbiddenPermission, &[("permission", permission)]),
+            None => locale.text(Key::ErrorForbidden).into(),
+        },
         ErrorKind::NotFound => locale.text(Key::ErrorNotFound).into(),
         ErrorKind::Throttled { retry_after_secs: Some(secs) } => {
             locale.fill(Key::ErrorThrottled, &[("secs", &secs.to_string())])

@@ -1,9 +1,11 @@
 //! Pure troubleshooting logic: what the data means for the operator. No Leptos, no web APIs.
 
 pub mod assignment;
+pub mod device_actions;
 pub mod failures;
 pub mod findings;
 pub mod membership;
+pub mod rbac;
 pub mod search;
 pub mod status;
 pub mod table;

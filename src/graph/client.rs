@@ -20,8 +20,9 @@ impl GraphClient {
 
     /// One object (or one page) decoded as `T`.
     pub async fn get<T: DeserializeOwned>(&self, request: &GraphRequest) -> Result<T, ApiError> {
-        let response = self.transport.get(&request.to_url(), &request.headers).await?;
-        decode(response)
+        let url = request.to_url();
+        let response = self.transport.get(&url, &request.headers).await?;
+        decode(response).map_err(|e| e.for_url(&url))
     }
 
     /// Every item of a collection: follows the full next link verbatim and re-sends the request's headers
@@ -31,7 +32,7 @@ impl GraphClient {
         let mut url = request.to_url();
         for _ in 0..MAX_PAGES {
             let response = self.transport.get(&url, &request.headers).await?;
-            let page: Collection<T> = decode(response)?;
+            let page: Collection<T> = decode(response).map_err(|e| e.for_url(&url))?;
             items.extend(page.value);
             match page.next_link {
                 Some(next) => url = next,

@@ -30,20 +30,43 @@ pub struct ApiError {
     pub code: Option<String>,
     pub message: String,
     pub request_id: Option<String>,
+    /// For a 403: the delegated Graph permission the refused call needs (see `graph::permissions`).
+    pub permission: Option<&'static str>,
 }
 
 impl ApiError {
     pub fn network(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Network, status: None, code: None, message: message.into(), request_id: None }
+        Self {
+            kind: ErrorKind::Network,
+            status: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            permission: None,
+        }
     }
 
     /// No usable credentials (sign-in needed or failed); the message never carries a token.
     pub fn unauthorized(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Unauthorized, status: None, code: None, message: message.into(), request_id: None }
+        Self {
+            kind: ErrorKind::Unauthorized,
+            status: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            permission: None,
+        }
     }
 
     pub fn decode(message: impl Into<String>, request_id: Option<String>) -> Self {
-        Self { kind: ErrorKind::Decode, status: None, code: None, message: message.into(), request_id }
+        Self {
+            kind: ErrorKind::Decode,
+            status: None,
+            code: None,
+            message: message.into(),
+            request_id,
+            permission: None,
+        }
     }
 
     /// Maps a non-2xx answer to an error, reading Graph's `{"error":{code,message,innerError}}` body when present.
@@ -67,7 +90,22 @@ impl ApiError {
             Some(e) => (e.code, e.message.unwrap_or_default(), e.inner_error.and_then(|i| i.request_id)),
             None => (None, String::new(), None),
         };
-        Self { kind, status: Some(status), code, message, request_id: header_request_id.or(body_request_id) }
+        Self {
+            kind,
+            status: Some(status),
+            code,
+            message,
+            request_id: header_request_id.or(body_request_id),
+            permission: None,
+        }
+    }
+
+    /// Names the permission `url` needs when this is a 403, so the panel can say what to ask for.
+    pub fn for_url(mut self, url: &str) -> Self {
+        if self.kind == ErrorKind::Forbidden {
+            self.permission = super::permissions::required_permission(url);
+        }
+        self
     }
 
     /// Text to paste into an escalation ticket.
@@ -84,6 +122,9 @@ impl ApiError {
         }
         if let Some(id) = &self.request_id {
             out.push_str(&format!("request-id: {id}\n"));
+        }
+        if let Some(permission) = self.permission {
+            out.push_str(&format!("permission needed: {permission}\n"));
         }
         out
     }

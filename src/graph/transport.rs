@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{fixture::FixtureGraph, ApiError};
+use super::{fixture::FixtureGraph, http::HttpGraph, ApiError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
@@ -22,17 +22,20 @@ impl Response {
 #[derive(Clone)]
 pub enum Transport {
     Fixture(Arc<FixtureGraph>),
+    /// REST mode: Graph or a proxy of it, over HTTP.
+    Http(Arc<HttpGraph>),
 }
 
 impl Transport {
     /// GET a Graph URL (relative `v1.0/…` or an absolute next link), sending `headers`.
-    pub async fn get(&self, url: &str, _headers: &[(String, String)]) -> Result<Response, ApiError> {
+    pub async fn get(&self, url: &str, headers: &[(String, String)]) -> Result<Response, ApiError> {
         match self {
             Transport::Fixture(graph) => {
                 let (response, delay_ms) = graph.handle(url).await;
                 crate::platform::sleep_ms(delay_ms).await;
                 Ok(response)
             }
+            Transport::Http(graph) => graph.get(url, headers).await,
         }
     }
 }
@@ -41,6 +44,8 @@ impl PartialEq for Transport {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Transport::Fixture(a), Transport::Fixture(b)) => Arc::ptr_eq(a, b),
+            (Transport::Http(a), Transport::Http(b)) => Arc::ptr_eq(a, b),
+            _ => false,
         }
     }
 }

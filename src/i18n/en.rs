@@ -196,6 +196,8 @@ pub fn text(key: Key) -> &'static str {
         ErrorNetwork => "The service could not be reached. Check the connection and retry.",
         ErrorUnauthorized => "Your session has expired. Sign in again.",
         ErrorForbidden => "You do not have permission to read this data. Ask an Intune administrator for the missing role permission.",
+        FindingsUnavailable => "The checks cannot run: the user or their devices did not load. The pane concerned says why.",
+        ErrorForbiddenPermission => "You do not have permission to read this data. It needs the Microsoft Graph permission {permission}, and an Intune role that allows reading it. Ask an Intune administrator for what is missing.",
         ErrorNotFound => "This object does not exist any more.",
         ErrorThrottled => "The service is throttling requests. Retry in {secs} seconds.",
         ErrorThrottledSoon => "The service is throttling requests. Retry in a moment.",

@@ -196,6 +196,8 @@ pub fn text(key: Key) -> &'static str {
         ErrorNetwork => "Le service est injoignable. Vérifiez la connexion et réessayez.",
         ErrorUnauthorized => "Votre session a expiré. Reconnectez-vous.",
         ErrorForbidden => "Vous n’avez pas l’autorisation de lire ces données. Demandez l’autorisation de rôle manquante à un administrateur Intune.",
+        FindingsUnavailable => "Les vérifications ne peuvent pas s’exécuter : l’utilisateur ou ses appareils n’ont pas été chargés. Le volet concerné indique pourquoi.",
+        ErrorForbiddenPermission => "Vous n’avez pas l’autorisation de lire ces données. Il faut l’autorisation Microsoft Graph {permission} et un rôle Intune qui en permet la lecture. Demandez ce qui manque à un administrateur Intune.",
         ErrorNotFound => "Cet objet n’existe plus.",
         ErrorThrottled => "Le service limite les requêtes. Réessayez dans {secs} secondes.",
         ErrorThrottledSoon => "Le service limite les requêtes. Réessayez dans un instant.",

@@ -70,6 +70,6 @@ keys! {
     // Configuration, REST mode and sign-in
     ConfigErrorTitle, ConfigErrorKey, ConfigErrorHelp, ThrottledWaiting, LiveBadge, SignIn, SignOut, SignInNeeded,
     // Errors
-    ErrorTitle, ErrorNetwork, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorThrottled,
+    FindingsUnavailable, ErrorTitle, ErrorNetwork, ErrorUnauthorized, ErrorForbidden, ErrorForbiddenPermission, ErrorNotFound, ErrorThrottled,
     ErrorThrottledSoon, ErrorServer, ErrorBadRequest, ErrorDecode, Retry, CopyDetails, Copied, ErrorDetails,
 }

@@ -196,6 +196,8 @@ pub fn text(key: Key) -> &'static str {
         ErrorNetwork => "De service is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.",
         ErrorUnauthorized => "Uw sessie is verlopen. Meld u opnieuw aan.",
         ErrorForbidden => "U hebt geen machtiging om deze gegevens te lezen. Vraag een Intune-beheerder om de ontbrekende rolmachtiging.",
+        FindingsUnavailable => "De controles kunnen niet worden uitgevoerd: de gebruiker of diens apparaten zijn niet geladen. Het betreffende deelvenster vermeldt waarom.",
+        ErrorForbiddenPermission => "U hebt geen machtiging om deze gegevens te lezen. Daarvoor is de Microsoft Graph-machtiging {permission} nodig, en een Intune-rol die het lezen toestaat. Vraag een Intune-beheerder om wat ontbreekt.",
         ErrorNotFound => "Dit object bestaat niet meer.",
         ErrorThrottled => "De service beperkt het aantal aanvragen. Probeer het over {secs} seconden opnieuw.",
         ErrorThrottledSoon => "De service beperkt het aantal aanvragen. Probeer het zo meteen opnieuw.",

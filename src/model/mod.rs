@@ -9,6 +9,7 @@ mod directory;
 mod enrollment;
 mod odata;
 mod policies;
+mod rbac;
 mod tenant;
 
 pub use app_protection::*;
@@ -18,4 +19,5 @@ pub use directory::*;
 pub use enrollment::*;
 pub use odata::*;
 pub use policies::*;
+pub use rbac::*;
 pub use tenant::*;

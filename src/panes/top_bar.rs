@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::graph::fixture::{DEMO_TENANT_IDS, MANIFEST};
 use crate::i18n::{Key, Locale};
-use crate::state::{tr, use_go, use_locale, use_location_state};
+use crate::state::{is_demo, tr, use_go, use_locale, use_location_state};
 use crate::test_ids;
 
 #[component]
@@ -13,6 +13,7 @@ pub fn TopBar() -> impl IntoView {
     let location = use_location_state();
     let go = use_go();
     let tenant_names = demo_tenant_names();
+    let demo = is_demo();
 
     view! {
         <header class="t1-topbar">
@@ -20,9 +21,15 @@ pub fn TopBar() -> impl IntoView {
                 <span class="t1-topbar__name">{tr(Key::AppName)}</span>
                 <span class="t1-topbar__tagline">{tr(Key::AppTagline)}</span>
             </div>
-            <span class="t1-badge t1-badge--warn">{tr(Key::DemoBadge)}</span>
+            {if demo {
+                view! { <span class="t1-badge t1-badge--warn">{tr(Key::DemoBadge)}</span> }.into_any()
+            } else {
+                view! { <span class="t1-badge t1-badge--good" data-testid=test_ids::LIVE_BADGE>{tr(Key::LiveBadge)}</span> }
+                    .into_any()
+            }}
             <div class="t1-topbar__controls">
-                <label class="t1-field t1-field--inline">
+                <SessionControls />
+                <label class="t1-field t1-field--inline" hidden=!demo>
                     <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
                     <select
                         class="t1-select"
@@ -81,4 +88,26 @@ fn demo_tenant_names() -> Vec<(&'static str, String)> {
             (id, name)
         })
         .collect()
+}
+
+/// Sign-in state and sign-out, when the configuration signs in with Entra ID.
+#[component]
+fn SessionControls() -> impl IntoView {
+    let Some(source) = crate::auth_glue::current() else { return ().into_any() };
+    if !source.is_interactive() {
+        return ().into_any();
+    }
+    let signed_in = source.status().is_signed_in();
+    let (sign_in, sign_out) = (source.clone(), source);
+    view! {
+        <button
+            type="button"
+            class="t1-button t1-button--quiet"
+            data-testid=test_ids::SESSION_BUTTON
+            on:click=move |_| if signed_in { sign_out.sign_out() } else { sign_in.sign_in() }
+        >
+            {tr(if signed_in { Key::SignOut } else { Key::SignIn })}
+        </button>
+    }
+    .into_any()
 }

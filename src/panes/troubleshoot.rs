@@ -1,6 +1,8 @@
 //! The troubleshooting screen: top bar, then the six areas. The user's shared data is loaded here, once
 //! per selected user, and handed to the areas that show it.
 
+use crate::concurrent::try_join;
+use crate::settled::settled;
 use leptos::prelude::*;
 
 use super::account_status::AccountStatus;
@@ -55,9 +57,15 @@ fn UserWorkspace(
         let (client, id) = (client.get(), id.get());
         async move { loaders::user(&client, &id).await }
     });
-    let devices = LocalResource::new(move || {
+    // The list and the per-device states are separate so the app install statuses, which need only the
+    // list, are fetched in the same round trip as the states (REST mode batches each wave of requests).
+    let device_list = LocalResource::new(move || {
         let (client, id) = (client.get(), id.get());
-        async move { loaders::devices(&client, &id).await }
+        async move { client.managed_devices(&id).await }
+    });
+    let devices = LocalResource::new(move || {
+        let client = client.get();
+        async move { loaders::device_states(&client, settled(device_list).await?).await }
     });
     let groups = LocalResource::new(move || {
         let (client, id) = (client.get(), id.get());
@@ -66,10 +74,10 @@ fn UserWorkspace(
     let apps = LocalResource::new(move || {
         let client = client.get();
         async move {
-            let info = user.await?;
-            let membership = groups.await?;
-            let records = devices.await?;
-            loaders::apps(&client, &info.user.user_principal_name, &membership, &records).await
+            // The catalog does not depend on the user: request it with the user's data, not after it.
+            let inputs = async { Ok((settled(user).await?, settled(groups).await?, settled(device_list).await?)) };
+            let (catalog, (info, membership, listed)) = try_join(client.mobile_apps(), inputs).await?;
+            loaders::app_records(&client, catalog, &info.user.user_principal_name, &membership, &listed).await
         }
     });
     let restrictions = LocalResource::new(move || {

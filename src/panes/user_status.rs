@@ -136,10 +136,13 @@ fn device_chip(locale: Locale, record: DeviceRecord) -> impl IntoView {
 fn Findings(data: UserData) -> impl IntoView {
     let UserData { tenant, user, devices, apps, groups, restrictions, .. } = data;
     let locale = use_locale();
-    // Findings wait for the user and the devices; apps and the device limit add theirs when they load.
+    // Findings wait for the user and the devices; apps and the device limit add theirs when they load. When
+    // the user or the devices fail to load, the checks cannot run: say so rather than keep loading.
     let list = move || {
-        let info = user.get()?.ok()?;
-        let devices = devices.get()?.ok()?;
+        let (info, devices) = match (user.get()?, devices.get()?) {
+            (Ok(info), Ok(devices)) => (info, devices),
+            _ => return Some(Err(())),
+        };
         let apps = apps.get().and_then(Result::ok).unwrap_or_default();
         let threshold = tenant
             .get()
@@ -149,7 +152,7 @@ fn Findings(data: UserData) -> impl IntoView {
             (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
             _ => None,
         };
-        Some(findings(&Evidence {
+        Some(Ok(findings(&Evidence {
             user: &info.user,
             license: &info.license,
             devices: &devices,
@@ -157,17 +160,21 @@ fn Findings(data: UserData) -> impl IntoView {
             now_secs: platform::now_secs(),
             checkin_threshold_days: threshold,
             device_limit,
-        }))
+        })))
     };
     view! {
         <div class="t1-findings" data-testid=test_ids::FINDINGS>
             <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
             {move || match list() {
                 None => view! { <LoadingState /> }.into_any(),
-                Some(found) if found.is_empty() => {
+                Some(Err(())) => {
+                    view! { <p class="t1-callout" data-testid=test_ids::FINDINGS_UNAVAILABLE>{tr(Key::FindingsUnavailable)}</p> }
+                        .into_any()
+                }
+                Some(Ok(found)) if found.is_empty() => {
                     view! { <p class="t1-callout t1-callout--good">{tr(Key::NoFindings)}</p> }.into_any()
                 }
-                Some(found) => {
+                Some(Ok(found)) => {
                     view! {
                         <ul class="t1-findings__list">
                             {found

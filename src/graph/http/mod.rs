@@ -24,8 +24,14 @@ pub use retry::{wait_ms, MAX_ATTEMPTS};
 /// Bearer tokens for the API (see `crate::auth`); absent when a same-origin proxy authenticates.
 pub trait TokenProvider {
     fn token(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Option<String>, String>> + '_>>;
-    /// The API answered 401; true when a fresh token is available and the request may be retried once.
-    fn unauthorized(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + '_>>;
+    /// The API answered 401 to a request sent with `sent_token`; true when a fresh token is available and
+    /// the request may be retried once.
+    fn unauthorized<'a>(
+        &'a self,
+        sent_token: Option<&'a str>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + 'a>>;
+    /// The API answered a request with something other than 401: the token works.
+    fn accepted(&self);
 }
 
 /// Told when requests start and stop waiting on throttling: `Some(seconds)` at the start of a wait, `None`
@@ -77,13 +83,13 @@ impl HttpGraph {
         let mut refreshed = false;
         let mut attempt = 0;
         loop {
-            let response = self.send_once(url, headers).await?;
-            if response.status == 401 && !refreshed {
-                if let Some(tokens) = self.tokens() {
-                    if tokens.unauthorized().await {
-                        refreshed = true;
-                        continue;
-                    }
+            let (response, sent_token) = self.send_once(url, headers).await?;
+            if let Some(tokens) = self.tokens() {
+                if response.status != 401 {
+                    tokens.accepted();
+                } else if !refreshed && tokens.unauthorized(sent_token.as_deref()).await {
+                    refreshed = true;
+                    continue;
                 }
             }
             if retry::retryable(response.status) {
@@ -105,14 +111,19 @@ impl HttpGraph {
         }
     }
 
-    async fn send_once(self: &Arc<Self>, url: &str, headers: &[(String, String)]) -> Result<Response, ApiError> {
+    /// One attempt; also returns the token it was sent with, so a 401 is attributed to that token.
+    async fn send_once(
+        self: &Arc<Self>,
+        url: &str,
+        headers: &[(String, String)],
+    ) -> Result<(Response, Option<String>), ApiError> {
         let token = match self.tokens() {
             Some(tokens) => tokens.token().await.map_err(ApiError::unauthorized)?,
             None => None,
         };
-        match split_version(url) {
+        let response = match split_version(url) {
             Some((version, relative)) if !is_search(url) => {
-                let receiver = self.enqueue(version, relative, headers, token);
+                let receiver = self.enqueue(version, relative, headers, token.clone());
                 receiver.await
             }
             _ => {
@@ -122,7 +133,8 @@ impl HttpGraph {
                     .await
                     .map_err(ApiError::network)
             }
-        }
+        }?;
+        Ok((response, token))
     }
 
     /// Queues a GET for the next batch; the first request of a tick schedules the flush.

@@ -1,3 +1,4 @@
+use crate::settled::settled;
 use leptos::prelude::*;
 
 use super::{clock_now, view_label, UserData};
@@ -16,8 +17,8 @@ pub fn ClientAppsView(data: UserData) -> impl IntoView {
     let loaded = LocalResource::new(move || {
         let client = client.get();
         async move {
-            let membership = data.groups.await?;
-            let records = data.apps.await?;
+            let membership = settled(data.groups).await?;
+            let records = settled(data.apps).await?;
             let names = loaders::group_names(&client, &membership, records.iter().map(|r| &r.reach)).await?;
             Ok::<(Vec<AppRecord>, GroupNames), ApiError>((records, names))
         }

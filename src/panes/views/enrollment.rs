@@ -1,3 +1,4 @@
+use crate::settled::settled;
 use leptos::prelude::*;
 
 use super::{view_label, UserData};
@@ -7,24 +8,19 @@ use crate::domain::status::DeviceRecord;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::model::EnrollmentConfiguration;
-use crate::state::{use_client, use_locale};
+use crate::state::use_locale;
 use crate::tables::enrollment;
 use crate::test_ids;
 
 #[component]
 pub fn EnrollmentRestrictionsView(data: UserData) -> impl IntoView {
     let locale = use_locale();
-    let client = use_client();
-    let loaded = LocalResource::new(move || {
-        let client = client.get();
-        async move {
-            let membership = data.groups.await?;
-            let devices = data.devices.await?;
-            let configs = client.enrollment_configurations().await?;
-            Ok::<(Vec<EnrollmentConfiguration>, Membership, Vec<DeviceRecord>), ApiError>((
-                configs, membership, devices,
-            ))
-        }
+    // The restrictions are the workspace's shared copy (the device-limit finding reads it too), not a refetch.
+    let loaded = LocalResource::new(move || async move {
+        let membership = settled(data.groups).await?;
+        let devices = settled(data.devices).await?;
+        let configs = settled(data.restrictions).await?;
+        Ok::<(Vec<EnrollmentConfiguration>, Membership, Vec<DeviceRecord>), ApiError>((configs, membership, devices))
     });
     async_view(loaded, Key::ViewEnrollmentRestrictions, move |(configs, membership, devices)| {
         let groups = membership.all_ids();

@@ -1,3 +1,4 @@
+use crate::settled::settled;
 use leptos::prelude::*;
 
 use super::{clock_now, view_label, UserData};
@@ -29,8 +30,8 @@ pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
     let loaded = LocalResource::new(move || {
         let client = client.get();
         async move {
-            let membership = data.groups.await?;
-            let devices = data.devices.await?;
+            let membership = settled(data.groups).await?;
+            let devices = settled(data.devices).await?;
             let policies = loaders::device_policies(&client, compliance).await?;
             let groups = membership.all_ids();
             let reaches: Vec<_> = policies.iter().map(|p| reach(&p.assignments, &groups)).collect();

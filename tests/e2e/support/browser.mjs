@@ -53,13 +53,13 @@ async function getBrowser() {
 }
 
 /** The static server for `dist` (default DIST) under `base`, started once per (dist, base). */
-export async function getServer(base = '/', dist = DIST) {
-  const key = `${dist}|${base}`;
+export async function getServer(base = '/', dist = DIST, proxy = null) {
+  const key = `${dist}|${base}|${proxy ? `${proxy.prefix}>${proxy.target}` : ''}`;
   if (!servers.has(key)) {
     if (!existsSync(join(dist, 'index.html'))) {
       throw new Error(`${dist}/index.html not found: build first (trunk build --release --offline)`);
     }
-    servers.set(key, await startServer({ root: dist, base }));
+    servers.set(key, await startServer({ root: dist, base, proxy }));
   }
   return servers.get(key);
 }
@@ -67,15 +67,15 @@ export async function getServer(base = '/', dist = DIST) {
 /**
  * Open the app from DIST in a fresh context.
  * @param {string} query  e.g. '?tenant=aurora' (a leading '?' is added when missing)
- * @param {{base?: string, dist?: string, viewport?: {width: number, height: number}}} opts
+ * @param {{base?: string, dist?: string, proxy?: {prefix: string, target: string}, viewport?: {width: number, height: number}}} opts
  *        base: serve dist under this sub-path (default '/'); dist: another build directory (e.g. a copy
  *        with its own config.json).
  * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], pageErrors: string[], url: string}>}
  *   consoleErrors collects console.error messages, uncaught exceptions, failed requests and
  *   HTTP >= 400 responses, in order; pageErrors only the uncaught exceptions.
  */
-export async function openApp(query = '', { base = '/', dist = DIST, viewport = VIEWPORT } = {}) {
-  const server = await getServer(base, dist);
+export async function openApp(query = '', { base = '/', dist = DIST, proxy = null, viewport = VIEWPORT } = {}) {
+  const server = await getServer(base, dist, proxy);
   const context = await (await getBrowser()).newContext({ viewport });
   contexts.add(context);
   const page = await context.newPage();
@@ -146,9 +146,10 @@ export async function closeAll() {
 /**
  * Opens the app at `query`, runs `body(page, session)`, then checks that no script ran from data (no alert
  * dialogs) and nothing threw. On failure the error gets the URL, a screenshot path and the console.
+ * `options` are openApp's (another dist, a proxy).
  */
-export async function walk(t, query, body) {
-  const session = await openApp(query);
+export async function walk(t, query, body, options = {}) {
+  const session = await openApp(query, options);
   const dialogs = [];
   session.page.on('dialog', async (d) => {
     dialogs.push(d.message());

@@ -2,7 +2,7 @@
 // free port), with correct MIME types (application/wasm for streaming compilation) and an SPA
 // fallback to index.html for extension-less paths. Files can be served under a sub-path
 // (`base`), to check that the build only uses relative asset URLs.
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -31,16 +31,20 @@ const MIME = {
 
 /**
  * Start serving `root`.
- * @param {{root: string, base?: string}} opts  base: URL prefix such as '/deploy/under/here/' (default '/').
+ * @param {{root: string, base?: string, proxy?: {prefix: string, target: string}}} opts
+ *   base: URL prefix such as '/deploy/under/here/' (default '/').
+ *   proxy: requests under `prefix` (e.g. '/graph/') go to `target` with the prefix removed, as a host
+ *   portal's same-origin API proxy would send them (REST mode with `apiBaseUrl: "/graph"`).
  * @returns {Promise<{url: string, origin: string, close: () => Promise<void>}>}  url includes the base.
  */
-export async function startServer({ root, base = '/' } = {}) {
+export async function startServer({ root, base = '/', proxy = null } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = resolve(root);
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base = `${base}/`;
 
   const server = createServer(async (req, res) => {
+    if (proxy && req.url.startsWith(proxy.prefix)) return relay(req, res, proxy);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -97,6 +101,16 @@ export async function startServer({ root, base = '/' } = {}) {
         server.close(() => ok());
       }),
   };
+}
+
+function relay(req, res, { prefix, target }) {
+  const url = new URL(req.url.slice(prefix.length - 1), target);
+  const upstream = forward(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (err) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(err)));
+  req.pipe(upstream);
 }
 
 function notFound(res) {

@@ -121,6 +121,8 @@ fn run(state: &State, ctx: &Ctx, version: &str, request: &Inner) -> (Answer, Ent
         via_batch: true,
         batch_count: None,
         fault: answer.fault,
+        started_ms: 0,
+        finished_ms: 0,
     };
     (answer, entry)
 }

@@ -13,6 +13,9 @@ const DEFAULT_DELAY_MS: u64 = 3000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Throttle { retry_after_secs: u64 },
+    Status400,
+    Status403,
+    Status404,
     Status500,
     Status503 { retry_after_secs: u64 },
     Slow { delay_ms: u64 },
@@ -25,6 +28,9 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Throttle { .. } => "throttle",
+            Kind::Status400 => "400",
+            Kind::Status403 => "403",
+            Kind::Status404 => "404",
             Kind::Status500 => "500",
             Kind::Status503 { .. } => "503",
             Kind::Slow { .. } => "slow",
@@ -40,6 +46,10 @@ impl Kind {
             Kind::Throttle { retry_after_secs } => ctx
                 .error(429, "TooManyRequests", "Too many requests (injected fault).")
                 .with_header("Retry-After", retry_after_secs.to_string()),
+            // Graph's own codes for these statuses, so a client's message can be checked against real ones.
+            Kind::Status400 => ctx.error(400, "BadRequest", "Invalid request (injected fault)."),
+            Kind::Status403 => ctx.error(403, "Forbidden", "Application is not authorized to perform this operation."),
+            Kind::Status404 => ctx.error(404, "ResourceNotFound", "Resource not found (injected fault)."),
             Kind::Status500 => ctx.error(500, "InternalServerError", "Injected failure."),
             Kind::Status503 { retry_after_secs } => ctx
                 .error(503, "ServiceUnavailable", "Service unavailable (injected fault).")
@@ -133,6 +143,9 @@ fn parse_rule(item: &Json) -> Result<Rule, String> {
     let retry_after_secs = number("retryAfterSecs", DEFAULT_RETRY_AFTER_SECS)?;
     let kind = match item.get("fault").and_then(Json::as_str).unwrap_or_default() {
         "throttle" => Kind::Throttle { retry_after_secs },
+        "400" => Kind::Status400,
+        "403" => Kind::Status403,
+        "404" => Kind::Status404,
         "500" => Kind::Status500,
         "503" => Kind::Status503 { retry_after_secs },
         "slow" => Kind::Slow { delay_ms: number("delayMs", DEFAULT_DELAY_MS)? },
@@ -141,7 +154,7 @@ fn parse_rule(item: &Json) -> Result<Rule, String> {
         "expired-token" => Kind::ExpiredToken,
         other => {
             return Err(format!(
-                "unknown fault '{other}' (known: throttle, 500, 503, slow, malformed, truncated, expired-token)"
+                "unknown fault '{other}' (known: throttle, 400, 403, 404, 500, 503, slow, malformed, truncated, expired-token)"
             ))
         }
     };
@@ -194,7 +207,8 @@ mod tests {
     fn parses_every_kind_with_defaults() {
         let rules = parse_rules(
             r#"[{"path":"*","fault":"throttle"},{"path":"a","fault":"503","retryAfterSecs":7,"times":2},
-                {"path":"b","fault":"slow","delayMs":10},{"path":"c","fault":"expired-token"}]"#,
+                {"path":"b","fault":"slow","delayMs":10},{"path":"c","fault":"expired-token"},
+                {"path":"d","fault":"403"},{"path":"e","fault":"404"},{"path":"f","fault":"400"}]"#,
         )
         .unwrap();
         assert_eq!(rules[0].kind, Kind::Throttle { retry_after_secs: 2 });
@@ -204,6 +218,7 @@ mod tests {
         );
         assert_eq!(rules[2].kind, Kind::Slow { delay_ms: 10 });
         assert_eq!(rules[3].kind, Kind::ExpiredToken);
+        assert_eq!(rules[4..].iter().map(|r| r.kind.name()).collect::<Vec<_>>(), ["403", "404", "400"]);
     }
 
     #[test]

@@ -17,6 +17,15 @@ pub struct Entry {
     /// For a `$batch` envelope: how many requests it carried.
     pub batch_count: Option<usize>,
     pub fault: Option<&'static str>,
+    /// When the exchange arrived and when its answer was ready, in ms since the Unix epoch (a batched
+    /// request carries its envelope's). Tests use them to count sequential round trips, not to time.
+    pub started_ms: u64,
+    pub finished_ms: u64,
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 impl Entry {
@@ -27,6 +36,8 @@ impl Entry {
             ("status", Json::num(self.status)),
             ("bytes", Json::num(self.bytes)),
             ("viaBatch", Json::Bool(self.via_batch)),
+            ("startMs", Json::num(self.started_ms)),
+            ("endMs", Json::num(self.finished_ms)),
         ];
         if let Some(n) = self.batch_count {
             pairs.push(("batchCount", Json::num(n)));

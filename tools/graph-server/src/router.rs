@@ -4,7 +4,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::answer::{error_body, Answer, Ctx, GRAPH_JSON};
 use crate::http::{Request, Response};
-use crate::log::Entry;
+use crate::log::{now_ms, Entry};
 use crate::server::State;
 use crate::{batch, control, graph};
 
@@ -30,6 +30,7 @@ fn dispatch(state: &State, request: &Request) -> Response {
     if let Some(rest) = path.strip_prefix("/_control/") {
         return if request.method == "OPTIONS" { preflight() } else { control::handle(state, request, rest) };
     }
+    let started_ms = now_ms();
     let entry = |status, bytes| Entry {
         method: request.method.clone(),
         path: request.target.clone(),
@@ -38,6 +39,8 @@ fn dispatch(state: &State, request: &Request) -> Response {
         via_batch: false,
         batch_count: None,
         fault: None,
+        started_ms,
+        finished_ms: now_ms(),
     };
     if request.method == "OPTIONS" {
         // Logged: a browser pays a round trip for each preflight.
@@ -48,7 +51,7 @@ fn dispatch(state: &State, request: &Request) -> Response {
     let (answer, inner, batch_count) = graph_answer(state, &ctx, request);
     state.log.push(
         std::iter::once(Entry { batch_count, fault: answer.fault, ..entry(answer.status, answer.body.len()) })
-            .chain(inner),
+            .chain(inner.into_iter().map(|e| Entry { started_ms, finished_ms: now_ms(), ..e })),
     );
     graph_response(&ctx, answer)
 }

@@ -1,0 +1,83 @@
+//! Which delegated Graph permission each call needs, so a 403 can name what is missing instead of a
+//! generic "access denied". The table mirrors the permissions section of `docs/rest-api.md`; the contract
+//! test checks that the two agree row by row.
+
+/// (path template, least-privileged delegated permission). Templates use `{id}` for any path segment
+/// that is an identifier; the first matching template wins.
+pub const CALL_PERMISSIONS: [(&str, &str); 19] = [
+    ("organization", "User.Read"),
+    ("deviceManagement", "DeviceManagementServiceConfig.Read.All"),
+    ("users", "User.Read.All"),
+    ("users/{id}", "User.Read.All"),
+    ("users/{id}/licenseDetails", "LicenseAssignment.Read.All"),
+    ("users/{id}/managedDevices", "DeviceManagementManagedDevices.Read.All"),
+    ("users/{id}/memberOf/microsoft.graph.group", "User.Read.All"),
+    ("users/{id}/transitiveMemberOf/microsoft.graph.group", "User.Read.All"),
+    ("groups", "GroupMember.Read.All"),
+    ("deviceAppManagement/mobileApps", "DeviceManagementApps.Read.All"),
+    ("deviceAppManagement/mobileApps/{id}/deviceStatuses", "DeviceManagementApps.Read.All"),
+    ("deviceManagement/deviceCompliancePolicies", "DeviceManagementConfiguration.Read.All"),
+    ("deviceManagement/deviceConfigurations", "DeviceManagementConfiguration.Read.All"),
+    ("deviceManagement/managedDevices/{id}/deviceCompliancePolicyStates", "DeviceManagementConfiguration.Read.All"),
+    ("deviceManagement/managedDevices/{id}/deviceConfigurationStates", "DeviceManagementConfiguration.Read.All"),
+    ("users/{id}/getManagedAppPolicies()", "DeviceManagementApps.Read.All"),
+    ("users/{id}/managedAppRegistrations", "DeviceManagementApps.Read.All"),
+    ("deviceManagement/deviceEnrollmentConfigurations", "DeviceManagementServiceConfig.Read.All"),
+    ("users/{id}/deviceManagementTroubleshootingEvents", "DeviceManagementManagedDevices.Read.All"),
+];
+
+/// The permission a request URL (relative `v1.0/…`, absolute, or a next link) needs, if it is a call
+/// of the contract.
+pub fn required_permission(url: &str) -> Option<&'static str> {
+    let path = url.split('?').next().unwrap_or(url);
+    let relative = ["/v1.0/", "/beta/"]
+        .iter()
+        .find_map(|marker| path.find(marker).map(|at| &path[at + marker.len()..]))
+        .or_else(|| path.strip_prefix("v1.0/"))
+        .or_else(|| path.strip_prefix("beta/"))?;
+    let segments: Vec<&str> = relative.trim_end_matches('/').split('/').collect();
+    CALL_PERMISSIONS.iter().find(|(template, _)| matches(template, &segments)).map(|(_, permission)| *permission)
+}
+
+fn matches(template: &str, segments: &[&str]) -> bool {
+    let parts: Vec<&str> = template.split('/').collect();
+    parts.len() == segments.len() && parts.iter().zip(segments).all(|(t, s)| *t == "{id}" || t == s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_permission_of_relative_absolute_and_next_link_urls() {
+        assert_eq!(
+            required_permission("v1.0/users/u-1/managedDevices?$select=id"),
+            Some("DeviceManagementManagedDevices.Read.All")
+        );
+        assert_eq!(
+            required_permission(
+                "https://graph.microsoft.com/beta/users/u-1/deviceManagementTroubleshootingEvents?$skiptoken=x"
+            ),
+            Some("DeviceManagementManagedDevices.Read.All")
+        );
+        assert_eq!(
+            required_permission("/graph/v1.0/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments"),
+            Some("DeviceManagementServiceConfig.Read.All")
+        );
+        assert_eq!(
+            required_permission("v1.0/deviceManagement?$select=subscriptionState"),
+            Some("DeviceManagementServiceConfig.Read.All")
+        );
+        assert_eq!(required_permission("v1.0/users?$search=x"), Some("User.Read.All"));
+        assert_eq!(
+            required_permission("v1.0/users/u-1/getManagedAppPolicies()"),
+            Some("DeviceManagementApps.Read.All")
+        );
+    }
+
+    #[test]
+    fn unknown_calls_name_nothing() {
+        assert_eq!(required_permission("v1.0/me/drive"), None);
+        assert_eq!(required_permission("config.json"), None);
+    }
+}
