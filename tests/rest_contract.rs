@@ -15,8 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
+use tier1::domain::device_actions::{ActionOptions, DeviceAction};
 use tier1::graph::endpoints as ep;
-use tier1::graph::{ApiVersion, GraphRequest};
+use tier1::graph::{ApiVersion, GraphRequest, Method};
 
 const DOC: &str = "docs/rest-api.md";
 const ENDPOINTS: &str = "src/graph/endpoints.rs";
@@ -39,7 +40,7 @@ const PAGING_OPTIONS: [&str; 2] = ["$skiptoken", "$skip"];
 /// Adding a `*_request` builder without adding it here fails `every_builder_in_the_source_is_exercised`.
 fn built_requests() -> Vec<(&'static str, GraphRequest)> {
     let groups = vec!["GROUP-ID-1".to_string(), "GROUP-ID-2".to_string()];
-    vec![
+    let mut requests = vec![
         ("organization_request", ep::organization_request()),
         ("device_management_request", ep::device_management_request()),
         ("user_search_request", ep::user_search_request(SEARCH_TEXT)),
@@ -59,7 +60,13 @@ fn built_requests() -> Vec<(&'static str, GraphRequest)> {
         ("app_registrations_request", ep::app_registrations_request(USER_ID)),
         ("enrollment_configurations_request", ep::enrollment_configurations_request()),
         ("enrollment_events_request", ep::enrollment_events_request(USER_ID)),
-    ]
+    ];
+    for action in DeviceAction::ALL {
+        for options in [ActionOptions::default(), ActionOptions { keep_enrollment_data: true, keep_user_data: true }] {
+            requests.push(("device_action_request", ep::device_action_request(action, DEVICE_ID, options)));
+        }
+    }
+    requests
 }
 
 /// One call as the contract sees it.
@@ -104,7 +111,7 @@ fn template(path: &str) -> String {
 }
 
 /// The call a request makes, read back from the URL it puts on the wire (so what is compared is what is
-/// sent, not what the struct says). Every Graph call Tier1 makes is a GET: see `the_client_only_sends_gets`.
+/// sent, not what the struct says). Writes are POSTs: see `writes_are_posts_and_reads_are_gets`.
 fn call_of(request: &GraphRequest) -> Call {
     let url = request.to_url();
     let sent = GraphRequest::parse(&url).unwrap_or_else(|| panic!("the client's own URL does not parse: {url}"));
@@ -112,7 +119,7 @@ fn call_of(request: &GraphRequest) -> Call {
     assert_eq!(sent.path, request.path, "path changed on the wire: {url}");
     assert_eq!(sent.query, request.query, "query changed on the wire: {url}");
     Call {
-        method: "GET".into(),
+        method: request.method.name().into(),
         version: version_name(sent.version).into(),
         path: template(&sent.path),
         query: sent.query.iter().map(|(name, _)| name.clone()).collect(),
@@ -361,22 +368,32 @@ fn requests_are_only_built_by_the_builders() {
     );
 }
 
-/// `GraphRequest` has no method: the client sends everything with `Transport::get`. If that changes, the
-/// Method column (all GET today) must start being checked against something real.
+/// The client's transport calls are `get` for reads and `post` for writes, and the document says which is
+/// which: a POST row is a device action, with a JSON body or none, and never a read.
 #[test]
-fn the_client_only_sends_gets() {
+fn writes_are_posts_and_reads_are_gets() {
     let source = read("src/graph/client.rs");
     let calls: Vec<&str> = source.match_indices("self.transport.").map(|(at, _)| &source[at..]).collect();
     assert!(!calls.is_empty(), "src/graph/client.rs no longer calls its transport: update this test");
     for call in calls {
         assert!(
-            call.starts_with("self.transport.get("),
-            "the client sends something other than a GET: {}",
+            call.starts_with("self.transport.get(") || call.starts_with("self.transport.post("),
+            "the client sends something other than a GET or POST: {}",
             &call[..40.min(call.len())]
         );
     }
+    for (name, request) in built_requests() {
+        match request.method {
+            Method::Get => assert!(request.body.is_none(), "{name}: a GET carries no body"),
+            Method::Post => assert!(
+                request.path.starts_with("deviceManagement/managedDevices/") && request.query.is_empty(),
+                "{name}: the only writes are device actions, without query options ({})",
+                request.to_url()
+            ),
+        }
+    }
     for row in contract_rows(&read(DOC)) {
-        assert_eq!(row.call.method, "GET", "{DOC}:{}: the client only sends GET", row.line);
+        assert!(matches!(row.call.method.as_str(), "GET" | "POST"), "{DOC}:{}: method {}", row.line, row.call.method);
     }
 }
 
@@ -400,7 +417,7 @@ fn search_and_count_carry_consistency_level() {
 #[test]
 fn next_links_keep_version_and_path() {
     let documented = documented();
-    for (name, request) in built_requests() {
+    for (name, request) in built_requests().into_iter().filter(|(_, r)| r.method == Method::Get) {
         let url = request.to_url();
         let sep = if url.contains('?') { '&' } else { '?' };
         for link in [
@@ -527,7 +544,8 @@ fn a_refused_call_names_the_permission_the_document_lists() {
         .map(|l| {
             let c = cells(l);
             let call = c[0].replace('`', "");
-            let path = call.trim_start_matches("GET ").split('?').next().unwrap_or_default().trim();
+            let path = call.trim_start_matches("GET ").trim_start_matches("POST ");
+            let path = path.split('?').next().unwrap_or_default().trim();
             let path = path.trim_start_matches("/beta").to_string();
             (path, c[1].clone())
         })

@@ -43,6 +43,20 @@ impl GraphClient {
     }
 }
 
+impl GraphClient {
+    /// Sends a write (POST); success is any 2xx, whose body is not needed. `retry_throttled`: whether a
+    /// throttled attempt may be sent again, which only an idempotent write allows.
+    pub async fn send(&self, request: &GraphRequest, retry_throttled: bool) -> Result<(), ApiError> {
+        let url = request.to_url();
+        let response = self.transport.post(&url, request.body.as_deref(), &request.headers, retry_throttled).await?;
+        if (200..300).contains(&response.status) {
+            return Ok(());
+        }
+        Err(ApiError::from_status(response.status, &response.body, response.retry_after_secs, response.request_id)
+            .for_url(&url))
+    }
+}
+
 fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if !(200..300).contains(&response.status) {
         return Err(ApiError::from_status(

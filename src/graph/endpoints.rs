@@ -2,7 +2,8 @@
 //! decoded result. The `*_request` builders are pure so tests can pin the exact URLs.
 
 use super::request::odata_string;
-use super::{ApiError, GraphClient, GraphRequest};
+use super::{ApiError, ApiVersion, GraphClient, GraphRequest};
+use crate::domain::device_actions::{request_body, ActionOptions, DeviceAction};
 use crate::model::*;
 
 pub const USER_FIELDS: [&str; 7] =
@@ -204,6 +205,30 @@ impl GraphClient {
     }
 }
 
+/// A remote action on a managed device (`POST …/managedDevices/{id}/{action}`), with its parameters.
+pub fn device_action_request(action: DeviceAction, device_id: &str, options: ActionOptions) -> GraphRequest {
+    let body = request_body(action, options).map(|json| json.to_string());
+    let request = match action.api_version() {
+        ApiVersion::V1 => GraphRequest::v1(action.path(device_id)),
+        ApiVersion::Beta => GraphRequest::beta(action.path(device_id)),
+    };
+    request.post(body)
+}
+
+impl GraphClient {
+    /// Sends a device action. Graph accepts it (204, or 200 with a body for beta actions) and carries it
+    /// out asynchronously; its progress shows in the device's `deviceActionResults`. Only idempotent
+    /// actions are retried on throttling: a repeated wipe or lock must never be sent by Tier1 itself.
+    pub async fn device_action(
+        &self,
+        action: DeviceAction,
+        device_id: &str,
+        options: ActionOptions,
+    ) -> Result<(), ApiError> {
+        self.send(&device_action_request(action, device_id, options), action.is_idempotent()).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +248,24 @@ mod tests {
         let req = app_device_statuses_request("a1", "o'neil@x.example");
         assert_eq!(req.query_value("$filter"), Some("userPrincipalName eq 'o''neil@x.example'"));
         assert!(req.to_url().starts_with("beta/deviceAppManagement/mobileApps/a1/deviceStatuses?"));
+    }
+
+    #[test]
+    fn a_wipe_posts_its_options_and_diagnostics_go_to_beta() {
+        let options = ActionOptions { keep_enrollment_data: true, keep_user_data: false };
+        let wipe = device_action_request(DeviceAction::Wipe, "d-1", options);
+        assert_eq!(wipe.method, super::super::Method::Post);
+        assert_eq!(wipe.to_url(), "v1.0/deviceManagement/managedDevices/d-1/wipe");
+        let body: serde_json::Value = serde_json::from_str(wipe.body.as_deref().unwrap()).unwrap();
+        assert_eq!(body["keepEnrollmentData"], true);
+        assert_eq!(body["keepUserData"], false);
+        let sync = device_action_request(DeviceAction::Sync, "d-1", ActionOptions::default());
+        assert_eq!(
+            (sync.to_url().as_str(), sync.body.as_deref()),
+            ("v1.0/deviceManagement/managedDevices/d-1/syncDevice", None)
+        );
+        let logs = device_action_request(DeviceAction::CollectDiagnostics, "d-1", ActionOptions::default());
+        assert!(logs.to_url().starts_with("beta/deviceManagement/managedDevices/d-1/createDeviceLogCollectionRequest"));
     }
 
     #[test]

@@ -13,5 +13,5 @@ pub mod transport;
 
 pub use client::GraphClient;
 pub use error::{ApiError, ErrorKind};
-pub use request::{ApiVersion, GraphRequest};
+pub use request::{ApiVersion, GraphRequest, Method};
 pub use transport::{Response, Transport};

@@ -4,7 +4,7 @@
 
 /// (path template, least-privileged delegated permission). Templates use `{id}` for any path segment
 /// that is an identifier; the first matching template wins.
-pub const CALL_PERMISSIONS: [(&str, &str); 19] = [
+pub const CALL_PERMISSIONS: &[(&str, &str)] = &[
     ("organization", "User.Read"),
     ("deviceManagement", "DeviceManagementServiceConfig.Read.All"),
     ("users", "User.Read.All"),
@@ -24,7 +24,23 @@ pub const CALL_PERMISSIONS: [(&str, &str); 19] = [
     ("users/{id}/managedAppRegistrations", "DeviceManagementApps.Read.All"),
     ("deviceManagement/deviceEnrollmentConfigurations", "DeviceManagementServiceConfig.Read.All"),
     ("users/{id}/deviceManagementTroubleshootingEvents", "DeviceManagementManagedDevices.Read.All"),
+    // Device actions (POST). Graph's pages name PrivilegedOperations for the user-impacting ones.
+    ("deviceManagement/managedDevices/{id}/syncDevice", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/rebootNow", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/remoteLock", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/resetPasscode", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/retire", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/wipe", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/cleanWindowsDevice", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/windowsDefenderScan", PRIVILEGED),
+    ("deviceManagement/managedDevices/{id}/locateDevice", "DeviceManagementManagedDevices.ReadWrite.All"),
+    (
+        "deviceManagement/managedDevices/{id}/createDeviceLogCollectionRequest",
+        "DeviceManagementManagedDevices.ReadWrite.All",
+    ),
 ];
+
+const PRIVILEGED: &str = "DeviceManagementManagedDevices.PrivilegedOperations.All";
 
 /// The permission a request URL (relative `v1.0/…`, absolute, or a next link) needs, if it is a call
 /// of the contract.

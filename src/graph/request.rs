@@ -18,8 +18,27 @@ impl ApiVersion {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    /// An action or other write; its JSON body (if any) is in [`GraphRequest::body`].
+    Post,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GraphRequest {
+    pub method: Method,
+    /// JSON body of a POST; `None` for a GET or an action without parameters.
+    pub body: Option<String>,
     pub version: ApiVersion,
     /// Path below the version, without leading slash: `users/{id}/managedDevices`.
     pub path: String,
@@ -39,7 +58,14 @@ impl GraphRequest {
     }
 
     fn new(version: ApiVersion, path: impl Into<String>) -> Self {
-        Self { version, path: path.into(), query: Vec::new(), headers: Vec::new() }
+        Self { method: Method::Get, body: None, version, path: path.into(), query: Vec::new(), headers: Vec::new() }
+    }
+
+    /// Makes this a POST with `body` (a JSON document, or none for an action without parameters).
+    pub fn post(mut self, body: Option<String>) -> Self {
+        self.method = Method::Post;
+        self.body = body;
+        self
     }
 
     pub fn param(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -101,7 +127,7 @@ impl GraphRequest {
                 (percent::decode(k), percent::decode(v))
             })
             .collect();
-        Some(Self { version, path, query, headers: Vec::new() })
+        Some(Self { method: Method::Get, body: None, version, path, query, headers: Vec::new() })
     }
 }
 

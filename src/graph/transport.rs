@@ -40,6 +40,26 @@ impl Transport {
     }
 }
 
+impl Transport {
+    /// POST a write (a device action) with its JSON body; `retry_throttled` only for idempotent writes.
+    pub async fn post(
+        &self,
+        url: &str,
+        body: Option<&str>,
+        headers: &[(String, String)],
+        retry_throttled: bool,
+    ) -> Result<Response, ApiError> {
+        match self {
+            Transport::Fixture(graph) => {
+                let (response, delay_ms) = graph.handle_post(url, body).await;
+                crate::platform::sleep_ms(delay_ms).await;
+                Ok(response)
+            }
+            Transport::Http(graph) => graph.post(url, headers, body.map(str::to_string), retry_throttled).await,
+        }
+    }
+}
+
 impl PartialEq for Transport {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {

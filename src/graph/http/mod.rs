@@ -80,10 +80,36 @@ impl HttpGraph {
     /// GET `url` (relative `v1.0/…`, or an absolute next link) with retries for throttling and one token
     /// refresh on 401.
     pub async fn get(self: &Arc<Self>, url: &str, headers: &[(String, String)]) -> Result<Response, ApiError> {
+        self.exchange(url, headers, None, true).await
+    }
+
+    /// POST `url` (a device action) with its JSON `body`, never batched. Throttling is waited out and the
+    /// action re-sent only when `retry_throttled` (idempotent actions); a 401 is retried once with a fresh
+    /// token, since Graph refuses an unauthenticated request before acting on it.
+    pub async fn post(
+        self: &Arc<Self>,
+        url: &str,
+        headers: &[(String, String)],
+        body: Option<String>,
+        retry_throttled: bool,
+    ) -> Result<Response, ApiError> {
+        self.exchange(url, headers, Some(body), retry_throttled).await
+    }
+
+    async fn exchange(
+        self: &Arc<Self>,
+        url: &str,
+        headers: &[(String, String)],
+        post: Option<Option<String>>,
+        retry_throttled: bool,
+    ) -> Result<Response, ApiError> {
         let mut refreshed = false;
         let mut attempt = 0;
         loop {
-            let (response, sent_token) = self.send_once(url, headers).await?;
+            let (response, sent_token) = match &post {
+                None => self.send_once(url, headers).await?,
+                Some(body) => self.post_once(url, headers, body.clone()).await?,
+            };
             if let Some(tokens) = self.tokens() {
                 if response.status != 401 {
                     tokens.accepted();
@@ -92,7 +118,7 @@ impl HttpGraph {
                     continue;
                 }
             }
-            if retry::retryable(response.status) {
+            if retry_throttled && retry::retryable(response.status) {
                 if let Some(ms) = retry::wait_ms(attempt, response.retry_after_secs, crate::platform::random_unit()) {
                     self.notify(Some(ms.div_ceil(1000)));
                     crate::platform::sleep_ms(ms).await;
@@ -134,6 +160,26 @@ impl HttpGraph {
                     .map_err(ApiError::network)
             }
         }?;
+        Ok((response, token))
+    }
+
+    async fn post_once(
+        &self,
+        url: &str,
+        headers: &[(String, String)],
+        body: Option<String>,
+    ) -> Result<(Response, Option<String>), ApiError> {
+        let token = match self.tokens() {
+            Some(tokens) => tokens.token().await.map_err(ApiError::unauthorized)?,
+            None => None,
+        };
+        let mut headers = headers.to_vec();
+        if body.is_some() {
+            headers.push(("Content-Type".into(), "application/json".into()));
+        }
+        let response = fetch::send("POST", &self.absolute(url), &headers, token.as_deref(), body, None)
+            .await
+            .map_err(ApiError::network)?;
         Ok((response, token))
     }
 

@@ -7,6 +7,18 @@ use crate::answer::{Answer, Ctx};
 use crate::json::Json;
 use crate::server::State;
 
+/// Answers `POST /{url}`, a device action, through the fake Graph (which checks action, version, device
+/// and body); faults apply as to a GET.
+pub fn action(state: &State, ctx: &Ctx, url: &str, body: Option<&str>) -> Answer {
+    let path = decode_path(url.split('?').next().unwrap_or(url));
+    let fault = state.faults.take(&format!("/{path}"), false);
+    if let Some(answer) = fault.and_then(|kind| kind.replacement(ctx)) {
+        return answer;
+    }
+    let (response, _) = futures::executor::block_on(state.graph.handle_post(url, body));
+    Answer::json(response.status, response.body)
+}
+
 /// Answers `GET /{url}` where `url` is `v1.0/…` or `beta/…` with its query, as sent.
 /// `consistency_level` is the request's `ConsistencyLevel` header.
 pub fn answer(state: &State, ctx: &Ctx, url: &str, consistency_level: Option<&str>) -> Answer {

@@ -66,7 +66,8 @@ fn graph_answer(state: &State, ctx: &Ctx, request: &Request) -> (Answer, Vec<Ent
         return (ctx.error(404, "NotFound", &message), Vec::new(), None);
     };
     let is_batch = path == format!("/{version}/$batch");
-    let allowed = if is_batch { "POST" } else { "GET" };
+    let is_action = is_device_action(&path[version.len() + 1..]);
+    let allowed = if is_batch || is_action { "POST" } else { "GET" };
     if request.method != allowed {
         let message = format!("{} is not supported on {path}; use {allowed}.", request.method);
         return (ctx.error(405, "MethodNotAllowed", &message).with_header("Allow", allowed), Vec::new(), None);
@@ -79,10 +80,18 @@ fn graph_answer(state: &State, ctx: &Ctx, request: &Request) -> (Answer, Vec<Ent
     }
     if is_batch {
         batch::answer(state, ctx, version, &request.body)
+    } else if is_action {
+        let body = std::str::from_utf8(&request.body).ok().filter(|b| !b.trim().is_empty());
+        (graph::action(state, ctx, &request.target[1..], body), Vec::new(), None)
     } else {
         let url = &request.target[1..];
         (graph::answer(state, ctx, url, request.header("ConsistencyLevel")), Vec::new(), None)
     }
+}
+
+/// `/deviceManagement/managedDevices/{id}/{action}`: the only writes the contract has.
+fn is_device_action(path: &str) -> bool {
+    matches!(path.split('/').collect::<Vec<_>>().as_slice(), ["", "deviceManagement", "managedDevices", _, _])
 }
 
 fn has_bearer_token(request: &Request) -> bool {

@@ -189,3 +189,24 @@ fn a_head_answer_carries_no_body_so_the_connection_stays_in_step() {
     assert_eq!((first.status, first.body.len()), (405, 0));
     assert_eq!(read_reply(&mut stream).unwrap().status, 200);
 }
+
+#[test]
+fn device_actions_are_accepted_for_known_devices_and_checked_like_graph() {
+    let server = Server::start();
+    let devices = server.get("/v1.0/deviceManagement/managedDevices?$top=1", &[]);
+    let id = devices.text().split("\"id\":\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_string();
+    let wipe = server.post(
+        &format!("/v1.0/deviceManagement/managedDevices/{id}/wipe"),
+        r#"{"keepEnrollmentData":false,"keepUserData":true}"#,
+    );
+    assert_eq!((wipe.status, wipe.body.len()), (204, 0));
+    assert_eq!(server.post(&format!("/v1.0/deviceManagement/managedDevices/{id}/syncDevice"), "").status, 204);
+    // Unknown device, unknown action, beta-only action on v1.0, a body that is not JSON, and GET on an action.
+    assert_eq!(server.post("/v1.0/deviceManagement/managedDevices/nope/syncDevice", "").status, 404);
+    assert_eq!(server.post(&format!("/v1.0/deviceManagement/managedDevices/{id}/selfDestruct"), "").status, 400);
+    let logs = format!("/v1.0/deviceManagement/managedDevices/{id}/createDeviceLogCollectionRequest");
+    assert_eq!(server.post(&logs, "{}").status, 400);
+    assert_eq!(server.post(&logs.replace("v1.0", "beta"), "{}").status, 201);
+    assert_eq!(server.post(&format!("/v1.0/deviceManagement/managedDevices/{id}/wipe"), "{oops").status, 400);
+    assert_eq!(server.get(&format!("/v1.0/deviceManagement/managedDevices/{id}/wipe"), &[]).status, 405);
+}
