@@ -2,8 +2,12 @@
 # Development server: runs setup, then `trunk serve` (offline, debug build, live reload) on
 # 127.0.0.1 only. Port from $PORT (default 8080).
 #
-#   bash scripts/serve.sh            # http://127.0.0.1:8080/
+#   bash scripts/serve.sh            # http://127.0.0.1:8080/ (demo mode)
 #   PORT=9000 bash scripts/serve.sh
+#   bash scripts/serve.sh rest       # REST mode against tools/graph-server (the demo tenant served on the
+#                                    # Graph paths at 127.0.0.1:$GRAPH_PORT, default 8787), proxied by
+#                                    # trunk serve under /graph (config/rest-dev.json). Faults can be
+#                                    # switched on while it runs: see tools/graph-server/README.md.
 #
 # Demo mode: the app runs on its bundled demo tenants (fixtures/) unless it is configured
 # for a live tenant, so a plain `trunk serve` is demo mode. Extra query for the printed address
@@ -16,18 +20,34 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 
+MODE="${1:-demo}"
+case "$MODE" in demo | rest) ;; *) echo "serve: mode must be 'demo' or 'rest', got '$MODE'" >&2; exit 2 ;; esac
 PORT="${PORT:-8080}"
-case "$PORT" in '' | *[!0-9]*) echo "serve: PORT must be a number, got '$PORT'" >&2; exit 2 ;; esac
+GRAPH_PORT="${GRAPH_PORT:-8787}"
+for port in "$PORT" "$GRAPH_PORT"; do
+  case "$port" in '' | *[!0-9]*) echo "serve: ports must be numbers, got '$port'" >&2; exit 2 ;; esac
+done
 
 # Build into target/ rather than dist/, so a running dev server never clobbers (or is clobbered
 # by) the release build that scripts/test.sh checks.
 SERVE_DIST="${CARGO_TARGET_DIR:-$ROOT/target}/trunk-serve"
 
+PROXY_ARGS=()
+if [ "$MODE" = rest ]; then
+  cargo build --offline --manifest-path tools/graph-server/Cargo.toml
+  tools/graph-server/target/debug/tier1-graph-server --port "$GRAPH_PORT" &
+  GRAPH_PID=$!
+  trap 'kill "$GRAPH_PID" 2>/dev/null' EXIT INT TERM
+  export TIER1_CONFIG="$ROOT/config/rest-dev.json"
+  PROXY_ARGS=(--proxy-backend "http://127.0.0.1:$GRAPH_PORT/" --proxy-rewrite /graph/)
+fi
+
 echo
 echo "=================================================================="
-echo "  Tier1 (demo mode) will be served at:  http://127.0.0.1:$PORT/${TIER1_QUERY:-}"
+echo "  Tier1 ($MODE mode) will be served at:  http://127.0.0.1:$PORT/${TIER1_QUERY:-}"
+[ "$MODE" = rest ] && echo "  Graph test server: http://127.0.0.1:$GRAPH_PORT/ (proxied at /graph/)"
 echo "  (first build takes a few minutes; Ctrl-C to stop)"
 echo "=================================================================="
 echo
-exec trunk serve --offline --address 127.0.0.1 --port "$PORT" --disable-address-lookup --open=false \
-  --dist "$SERVE_DIST"
+trunk serve --offline --address 127.0.0.1 --port "$PORT" --disable-address-lookup --open=false \
+  --dist "$SERVE_DIST" "${PROXY_ARGS[@]}"
