@@ -3,8 +3,10 @@
 // through a same-origin proxy at /graph, as a host portal would serve it; one goes cross-origin to it.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
-import { openApp, closeAll, byTestId, walk, waitFor } from './support/browser.mjs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, closeAll, byTestId, getServer, walk, waitFor } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
 
 const DOMAIN = 'aurora-logistics.example';
@@ -207,6 +209,43 @@ test('REST: collections that come in many small pages are followed to the end', 
     }, { dist, proxy: { prefix: '/graph/', target: paged.url } });
   } finally {
     await paged.close();
+  }
+});
+
+test('REST host-token: the embedding portal posts the token; a 401 gets a fresh one and the call is retried once', async (t) => {
+  const guarded = await startGraphServer(['--require-token']);
+  const hostDir = await mkdtemp(join(tmpdir(), 'tier1-host-'));
+  dists.push(hostDir);
+  try {
+    // Two servers, two origins: the portal page and Tier1 in its iframe. The page is written once both
+    // origins are known.
+    await writeFile(join(hostDir, 'index.html'), '');
+    const host = await getServer('/', hostDir);
+    const tier1 = await distWithConfig({ mode: 'rest', apiBaseUrl: guarded.url, auth: 'host-token', hostOrigins: [host.origin] });
+    dists.push(tier1);
+    const app = await getServer('/', tier1);
+    await writeFile(join(hostDir, 'index.html'), `<!doctype html><html lang="en"><title>Portal</title>
+      <iframe id="tier1" title="Tier1" style="width:1200px;height:900px" src="${app.url}?${user('sanne.devries')}"></iframe>
+      <script>
+        window.tokenRequests = 0;
+        addEventListener('message', (event) => {
+          if (event.origin !== ${JSON.stringify(app.origin)} || event.data?.type !== 'tier1:token-request') return;
+          window.tokenRequests += 1;
+          const expiresOn = Math.floor(Date.now() / 1000) + 3600;
+          event.source.postMessage({ type: 'tier1:token', accessToken: 'portal.token.' + window.tokenRequests, expiresOn }, event.origin);
+        });
+      </script>`);
+    await guarded.faults([{ path: '/licenseDetails', fault: 'expired-token', times: 1 }]);
+    const { page } = await openApp('', { dist: hostDir });
+    const frame = page.frameLocator('#tier1');
+    await frame.locator('[data-testid="license-status"]').getByText('Licensed (SPE_E3)').waitFor({ timeout: 20_000 });
+    await frame.locator('[data-testid="group-membership"]').getByText('Office - Rotterdam').first().waitFor();
+    const requests = await page.evaluate(() => window.tokenRequests);
+    assert.ok(requests >= 2, `a first token, then a fresh one after the 401 (${requests} requests)`);
+    const license = (await guarded.log()).requests.filter((r) => r.path.includes('/licenseDetails'));
+    assert.deepEqual(license.map((r) => r.status), [401, 200], 'one 401, one retry with the new token');
+  } finally {
+    await guarded.close();
   }
 });
 
