@@ -99,6 +99,25 @@ test('REST: a user found by a server-side search and opened: every pane filled i
   });
 });
 
+test('REST: search is debounced on the server, and a newer keystroke aborts the search still in flight', async (t) => {
+  await server.faults([{ path: '/users', fault: 'slow', delayMs: 1500, times: 1 }]);
+  await rest(t, '', async (page) => {
+    const aborted = [];
+    const sent = [];
+    page.on('request', (r) => { if (r.url().includes('$search=')) sent.push(decodeURIComponent(r.url()).match(/displayName:(\w+)/)[1]); });
+    page.on('requestfailed', (r) => { if (r.url().includes('$search=')) aborted.push(r.failure()?.errorText); });
+    const search = page.getByRole('combobox', { name: 'Find a user' });
+    const first = page.waitForRequest((r) => r.url().includes('$search=') && r.method() === 'GET');
+    await search.pressSequentially('luc', { delay: 30 });
+    await first; // sent, and held 1.5 s by the server
+    await search.pressSequentially('as', { delay: 30 });
+    await page.getByRole('option', { name: /Lucas Martin/ }).waitFor();
+    await waitFor(async () => aborted.length > 0, { message: 'the stale search was aborted' });
+    assert.match(aborted[0], /ABORTED/);
+    assert.deepEqual(sent, ['luc', 'lucas'], 'one request per typing pause, not one per key');
+  });
+});
+
 test('REST: Graph throttling (429 with Retry-After) is announced in the pane, waited out, and the pane loads', async (t) => {
   await server.faults([{ path: '/managedDevices', fault: 'throttle', retryAfterSecs: 2, times: 1 }]);
   await rest(t, user('sanne.devries'), async (page) => {
