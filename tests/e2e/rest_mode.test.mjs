@@ -5,6 +5,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { openApp, closeAll, byTestId, getServer, walk, waitFor } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
@@ -263,6 +264,59 @@ test('REST host-token: the embedding portal posts the token; a 401 gets a fresh 
     assert.ok(requests >= 2, `a first token, then a fresh one after the 401 (${requests} requests)`);
     const license = (await guarded.log()).requests.filter((r) => r.path.includes('/licenseDetails'));
     assert.deepEqual(license.map((r) => r.status), [401, 200], 'one 401, one retry with the new token');
+  } finally {
+    await guarded.close();
+  }
+});
+
+test('REST entra: sign in with PKCE, come back to the same screen without the code in the URL, sign out', async (t) => {
+  const guarded = await startGraphServer(['--require-token']);
+  const dist = await distWithConfig({});
+  dists.push(dist);
+  try {
+    const app = await getServer('/', dist);
+    await writeFile(join(dist, 'config.json'), JSON.stringify({
+      mode: 'rest', apiBaseUrl: guarded.url, auth: 'entra',
+      entra: { clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'aurora-logistics.example', redirectUri: app.url, scopes: ['User.Read.All'] },
+    }));
+    const { page } = await openApp(user('sanne.devries'), { dist });
+    // Microsoft Entra ID, played by the test: the authorize page sends the code straight back; the token
+    // endpoint checks the PKCE verifier against the challenge it was given.
+    const seen = { challenge: null, verifierOk: false, logout: false };
+    await page.route('https://login.microsoftonline.com/**', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname.endsWith('/authorize')) {
+        seen.challenge = url.searchParams.get('code_challenge');
+        assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+        const back = new URL(url.searchParams.get('redirect_uri'));
+        back.searchParams.set('code', 'one-time-code');
+        back.searchParams.set('state', url.searchParams.get('state'));
+        return route.fulfill({ status: 302, headers: { Location: back.toString() } });
+      }
+      if (url.pathname.endsWith('/token')) {
+        const form = new URLSearchParams(route.request().postData());
+        const digest = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+        seen.verifierOk = form.get('code') === 'one-time-code' && digest === seen.challenge;
+        const claims = Buffer.from(JSON.stringify({ preferred_username: 'felix.kohler@aurora-logistics.example' })).toString('base64url');
+        return route.fulfill({
+          status: seen.verifierOk ? 200 : 400,
+          headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ access_token: 'entra.access.token', token_type: 'Bearer', expires_in: 3600, id_token: `e30.${claims}.sig` }),
+        });
+      }
+      seen.logout = url.pathname.endsWith('/logout');
+      return route.fulfill({ status: 302, headers: { Location: url.searchParams.get('post_logout_redirect_uri') } });
+    });
+    const session = byTestId(page, 'session-button');
+    await session.getByText('Sign in').waitFor();
+    await session.click();
+    await byTestId(page, 'license-status').getByText('Licensed (SPE_E3)').waitFor({ timeout: 20_000 });
+    assert.ok(seen.verifierOk, 'the code was redeemed with the verifier matching the S256 challenge');
+    assert.doesNotMatch(page.url(), /code=|state=/, 'the code and state left the address bar');
+    assert.match(page.url(), /user=sanne\.devries/, 'back on the screen the operator left');
+    await session.getByText('Sign out').click();
+    await waitFor(async () => seen.logout, { message: 'Entra logout was called' });
+    await session.getByText('Sign in').waitFor();
   } finally {
     await guarded.close();
   }
