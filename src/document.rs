@@ -37,7 +37,8 @@ pub enum Block {
         open: bool,
         intro: String,
         steps: Vec<String>,
-        link: Link,
+        /// Boxed: a link to a Tier1 location carries the whole location, which would make every block large.
+        link: Box<Link>,
     },
     /// Preformatted text with a copy button.
     Raw {

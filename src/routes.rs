@@ -70,6 +70,10 @@ pub mod param {
     pub const VIEW: &str = "view";
     /// The enrollment failure whose details are open.
     pub const FAILURE: &str = "failure";
+    /// The managed device whose details (and actions) are open in the Devices view.
+    pub const DEVICE: &str = "device";
+    /// Demo mode only: the demo operator signed in (object id or user principal name).
+    pub const OPERATOR: &str = "operator";
     /// Demo mode only: failure injection and fixed latency, for training and tests.
     pub const FAULT: &str = "fault";
     pub const LATENCY: &str = "latency";
@@ -84,6 +88,10 @@ pub struct Location {
     pub view: View,
     /// Id of the enrollment failure whose details are open.
     pub failure: Option<String>,
+    /// Id of the managed device whose details are open.
+    pub device: Option<String>,
+    /// Demo operator (id or user principal name); `None` is the tenant's first operator.
+    pub operator: Option<String>,
     pub fault: Option<String>,
     pub latency: Option<String>,
 }
@@ -103,6 +111,8 @@ impl Location {
             user: value(param::USER),
             view: value(param::VIEW).and_then(|v| View::from_slug(&v)).unwrap_or_default(),
             failure: value(param::FAILURE),
+            device: value(param::DEVICE),
+            operator: value(param::OPERATOR),
             fault: value(param::FAULT),
             latency: value(param::LATENCY),
         }
@@ -114,6 +124,9 @@ impl Location {
         if let Some(t) = &self.tenant {
             pairs.push((param::TENANT, t));
         }
+        if let Some(o) = &self.operator {
+            pairs.push((param::OPERATOR, o));
+        }
         if let Some(u) = &self.user {
             pairs.push((param::USER, u));
             if self.view != View::default() {
@@ -121,6 +134,9 @@ impl Location {
             }
             if let Some(f) = &self.failure {
                 pairs.push((param::FAILURE, f));
+            }
+            if let Some(d) = &self.device {
+                pairs.push((param::DEVICE, d));
             }
         }
         if let Some(f) = &self.fault {
@@ -138,21 +154,40 @@ impl Location {
     }
 
     pub fn with_user(&self, user: Option<String>) -> Self {
-        Location { user, view: View::default(), failure: None, ..self.clone() }
+        Location { user, view: View::default(), failure: None, device: None, ..self.clone() }
     }
 
+    /// A device's details belong to the Devices view: another view closes them.
     pub fn with_view(&self, view: View) -> Self {
-        Location { view, ..self.clone() }
+        let device = if view == View::Devices { self.device.clone() } else { None };
+        Location { view, device, ..self.clone() }
+    }
+
+    pub fn with_device(&self, device: Option<String>) -> Self {
+        Location { device, ..self.clone() }
+    }
+
+    /// Signing in as another demo operator keeps the user: whether they may be opened is checked again.
+    pub fn with_operator(&self, operator: Option<String>) -> Self {
+        Location { operator, ..self.clone() }
     }
 
     pub fn with_failure(&self, failure: Option<String>) -> Self {
         Location { failure, ..self.clone() }
     }
 
-    /// Switching tenant clears the user, who belongs to the other tenant.
+    /// Switching tenant clears the user and the operator, who belong to the other tenant.
     pub fn with_tenant(&self, tenant: &str) -> Self {
         let tenant = (tenant != DEMO_TENANT_IDS[0]).then(|| tenant.to_string());
-        Location { tenant, user: None, view: View::default(), failure: None, ..self.clone() }
+        Location {
+            tenant,
+            user: None,
+            view: View::default(),
+            failure: None,
+            device: None,
+            operator: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -180,6 +215,8 @@ mod tests {
                 user: Some("zoë.ångström+x@aurora-logistics.example".into()),
                 view,
                 failure: Some("81c1dffa-dc11-5374-b494-a64d44f8a4be".into()),
+                device: Some("b5bbac2d-23d4-52fc-a901-45255e620747".into()),
+                operator: Some("felix.kohler@aurora-logistics.example".into()),
                 fault: Some("managedDevices:500".into()),
                 latency: Some("0".into()),
             };
@@ -209,6 +246,26 @@ mod tests {
         assert_eq!(loc.failure, None);
         assert_eq!(loc.tenant.as_deref(), Some("northwind-lab"));
         assert_eq!(loc.latency.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn operator_and_device_round_trip_and_follow_their_owners() {
+        let loc = Location::from_query("?operator=ruud.hendriks%40aurora-logistics.example&user=u1&device=d1");
+        assert_eq!(loc.operator.as_deref(), Some("ruud.hendriks@aurora-logistics.example"));
+        assert_eq!(loc.device.as_deref(), Some("d1"));
+        assert_eq!(Location::from_query(&loc.to_query()), loc);
+        // The operator stays when the user changes; the device does not.
+        let other = loc.with_user(Some("u2".into()));
+        assert_eq!((other.operator.as_deref(), other.device), (loc.operator.as_deref(), None));
+        assert_eq!(loc.with_view(View::ClientApps).device, None);
+        assert_eq!(loc.with_view(View::Devices).device.as_deref(), Some("d1"));
+        let switched = loc.with_operator(Some("felix.kohler".into()));
+        assert_eq!((switched.user.as_deref(), switched.device.as_deref()), (Some("u1"), Some("d1")));
+        let lab = loc.with_tenant("northwind-lab");
+        assert_eq!((lab.operator, lab.device, lab.user), (None, None, None));
+        // An operator without a user is kept; a device without a user is not a location.
+        assert_eq!(Location::default().with_operator(Some("x".into())).to_query(), "?operator=x");
+        assert_eq!(Location::default().with_device(Some("d".into())).to_query(), "?");
     }
 
     #[test]

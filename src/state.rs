@@ -1,6 +1,10 @@
 //! App-wide context: language, the Graph client for the current tenant, and the URL-held location.
 //! Context values are newtypes so two signals of the same type can never be confused.
 
+pub mod action_book;
+pub mod actions;
+pub mod operator;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -100,6 +104,10 @@ pub fn provide_app_state(config: AppConfig) {
         }
     });
     provide_context(Backend(client));
+    // Who is operating (demo mode's sign-in) and the device actions they send in this session.
+    let demo = is_demo();
+    operator::provide_operator_gate(location, demo, FixtureSource::Http { base: FIXTURE_BASE.into() });
+    provide_context(actions::DeviceActions::new(demo));
 }
 
 thread_local! {

@@ -268,3 +268,98 @@ async fn a_document_shows_markup_as_text_and_never_links_an_unsafe_target() {
     assert_eq!(docs.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     assert!(text(&root).contains("Hostile"), "the unsafe link's text is still shown");
 }
+
+// ---- Operators, scope and device actions (issue 4) ----
+
+use std::sync::Arc;
+
+use tier1::components::Modal;
+use tier1::domain::rbac::{Access, GroupGraph, ViewArea};
+use tier1::model::DemoOperator;
+use tier1::panes::operator::RequirePermission;
+use tier1::state::operator::{DemoDirectory, Gate, OperatorGate, SignedIn};
+
+/// A demo sign-in with no role assignment at all: every view is out of reach.
+fn operator_without_roles() -> Gate {
+    let directory = DemoDirectory {
+        tenant: "aurora".into(),
+        operators: vec![],
+        definitions: vec![],
+        assignments: vec![],
+        groups: GroupGraph::default(),
+        users: vec![],
+    };
+    let operator = DemoOperator { display_name: "Nobody".into(), ..DemoOperator::default() };
+    Gate::Demo(Arc::new(SignedIn { operator, access: Access::default(), directory: Arc::new(directory) }))
+}
+
+#[wasm_bindgen_test]
+async fn a_view_the_role_cannot_read_names_the_permission_instead_of_rendering() {
+    let gate = RwSignal::new(operator_without_roles());
+    let rendered = RwSignal::new(0);
+    let (root, locale, _handle) = mount(move || {
+        provide_context(OperatorGate(gate.into()));
+        view! {
+            <RequirePermission area=ViewArea::Devices>
+                {rendered.update_untracked(|n| *n += 1)}
+                <p data-testid="devices-view">"devices"</p>
+            </RequirePermission>
+        }
+    });
+    let needed = one(&root, test_ids::PERMISSION_NEEDED);
+    assert!(text(&needed)
+        .starts_with("Needs the Intune permission “Managed devices: Read” (Microsoft.Intune_ManagedDevices_Read)."));
+    assert_eq!(needed.get_attribute("data-permission").as_deref(), Some("Microsoft.Intune_ManagedDevices_Read"));
+    assert!(all(&root, "devices-view").is_empty());
+    assert_eq!(rendered.get_untracked(), 0, "the view is not even built, so it requests nothing");
+
+    locale.set(Locale::Fr);
+    wait_for("French", || text(&one(&root, test_ids::PERMISSION_NEEDED)).contains("Appareils gérés\u{a0}: Lecture"))
+        .await;
+    gate.set(Gate::open());
+    wait_for("the view once nothing is gated", || !all(&root, "devices-view").is_empty()).await;
+    assert!(all(&root, test_ids::PERMISSION_NEEDED).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn picker_marks_users_out_of_scope_and_keeps_them_selectable() {
+    let picked = RwSignal::new(None::<User>);
+    let annotate = Callback::new(|user: User| (user.display_name == "Tom Becker").then(|| "Out of scope".to_string()));
+    let (root, _, _handle) = mount(move || view! { <UserPicker on_select=move |u| picked.set(Some(u)) annotate /> });
+    let input = one(&root, test_ids::USER_SEARCH);
+    type_into(&input, "tom");
+    wait_for("Tom in the results", || all(&root, test_ids::USER_RESULT).iter().any(|r| text(r).contains("Tom Becker")))
+        .await;
+    let tom = all(&root, test_ids::USER_RESULT).into_iter().find(|r| text(r).contains("Tom Becker")).unwrap();
+    assert_eq!(text(&one(&tom, test_ids::USER_RESULT_NOTE)), "Out of scope");
+    press(&input, "ArrowDown");
+    press(&input, "Enter");
+    wait_for("chosen anyway", || picked.get_untracked().is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_modal_opens_focused_closes_on_escape_and_returns_focus() {
+    let open = RwSignal::new(false);
+    let (root, _, _handle) = mount(move || {
+        view! {
+            <button id="opener" on:click=move |_| open.set(true)>"Open"</button>
+            <Show when=move || open.get()>
+                <Modal title="Check".to_string() heading_id="t-modal" on_close=move |_| open.set(false) test_id="modal">
+                    <input id="inside" autofocus=true />
+                </Modal>
+            </Show>
+        }
+    });
+    let opener: HtmlElement = document().get_element_by_id("opener").unwrap().unchecked_into();
+    opener.focus().unwrap();
+    opener.click();
+    wait_for("dialog open", || root.query_selector("dialog[open]").unwrap().is_some()).await;
+    let dialog = one(&root, "modal");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert_eq!(dialog.get_attribute("aria-labelledby").as_deref(), Some("t-modal"));
+    let active = || document().active_element().map(|e| e.id()).unwrap_or_default();
+    wait_for("focus inside", || active() == "inside").await;
+    press(&one(&root, "modal"), "Escape");
+    wait_for("closed", || all(&root, "modal").is_empty()).await;
+    wait_for("focus back on the opener", || active() == "opener").await;
+}

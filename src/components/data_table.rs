@@ -9,6 +9,14 @@ use crate::i18n::Key;
 use crate::state::{tr, use_locale};
 use crate::test_ids;
 
+/// A last column drawn by the caller from each row's key, e.g. a device's actions. It is neither sorted nor
+/// filtered on.
+#[derive(Clone)]
+pub struct ExtraColumn {
+    pub header: Signal<String>,
+    pub cell: Callback<String, AnyView>,
+}
+
 #[component]
 pub fn DataTable(
     #[prop(into)] table: Signal<Table>,
@@ -17,12 +25,14 @@ pub fn DataTable(
     label: Signal<String>,
     /// Shown instead of the table when it has no rows at all.
     empty: Key,
+    #[prop(optional)] extra: Option<ExtraColumn>,
 ) -> impl IntoView {
     let locale = use_locale();
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<Sort>);
     let rows = Memo::new(move |_| table.with(|t| t.view(&filter.get(), sort.get())));
     let total = Memo::new(move |_| table.with(|t| t.rows.len()));
+    let (extra_header, extra_cell) = (extra.as_ref().map(|e| e.header), extra.map(|e| e.cell));
 
     let toggle_sort = move |column: usize| {
         sort.update(|s| {
@@ -92,10 +102,15 @@ pub fn DataTable(
                         <thead>
                             <tr>
                                 {move || table.with(|t| t.headers.clone()).into_iter().enumerate().map(header).collect_view()}
+                                {extra_header.map(|h| view! { <th scope="col">{move || h.get()}</th> })}
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|row| row.clone() children=table_row />
+                            <For
+                                each=move || rows.get()
+                                key=|row| row.clone()
+                                children=move |row| table_row(row, extra_cell)
+                            />
                         </tbody>
                     </table>
                 </div>
@@ -107,7 +122,8 @@ pub fn DataTable(
     }
 }
 
-fn table_row(row: Row) -> impl IntoView {
+fn table_row(row: Row, extra: Option<Callback<String, AnyView>>) -> impl IntoView {
+    let extra = extra.map(|cell| view! { <td class="t1-table__extra">{cell.run(row.key.clone())}</td> });
     view! {
         <tr data-testid=test_ids::TABLE_ROW data-key=row.key.clone()>
             {row
@@ -131,6 +147,7 @@ fn table_row(row: Row) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            {extra}
         </tr>
     }
 }

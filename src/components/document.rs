@@ -55,7 +55,7 @@ fn render(block: Block, go: Callback<Location>) -> AnyView {
                 <summary>{title}</summary>
                 <p>{intro}</p>
                 <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-                <p>{link(guide_link, go)}</p>
+                <p>{link(*guide_link, go)}</p>
             </details>
         }
         .into_any(),

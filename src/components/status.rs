@@ -38,7 +38,14 @@ pub fn EmptyState(message: Key) -> impl IntoView {
 
 /// What went wrong in words an operator can act on, the raw details for an escalation, and a retry.
 #[component]
-pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(
+    error: ApiError,
+    what: Key,
+    #[prop(into)] on_retry: Callback<()>,
+    /// Replaces "Could not load {what}" where nothing was being loaded (a device action that was not sent).
+    #[prop(optional, into)]
+    title: Option<Signal<String>>,
+) -> impl IntoView {
     let locale = use_locale();
     let copied = RwSignal::new(false);
     let details = error.escalation_text();
@@ -57,7 +64,12 @@ pub fn ErrorPanel(error: ApiError, what: Key, #[prop(into)] on_retry: Callback<(
     };
     view! {
         <div class="t1-error" role="alert" data-testid=test_ids::ERROR_PANEL data-kind=kind_name(error.kind)>
-            <p class="t1-error__title">{move || locale.get().fill(Key::ErrorTitle, &[("what", locale.get().text(what))])}</p>
+            <p class="t1-error__title">
+                {move || match title {
+                    Some(title) => title.get(),
+                    None => locale.get().fill(Key::ErrorTitle, &[("what", locale.get().text(what))]),
+                }}
+            </p>
             <p>{explain}</p>
             // Errors only an escalation can fix show their code, message and request-id at once.
             <details class="t1-error__details" open=escalate>

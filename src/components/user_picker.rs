@@ -19,6 +19,9 @@ const MIN_CHARS: usize = 2;
 pub fn UserPicker(
     #[prop(into)] on_select: Callback<User>,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
+    /// A note shown with a result (e.g. that the user is outside the operator's scope); it stays selectable.
+    #[prop(optional)]
+    annotate: Option<Callback<User, Option<String>>>,
 ) -> impl IntoView {
     let client = use_client();
     let locale = use_locale();
@@ -28,17 +31,27 @@ pub fn UserPicker(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 
-    let results = LocalResource::new(move || {
-        let client = client.get();
-        let query = committed.get();
-        async move {
-            if query.trim().chars().count() < MIN_CHARS {
-                return Ok(Vec::new());
+    // Each committed query is searched in a task of its own rather than by a resource: a resource starts its
+    // next run only when the previous one has finished, so one slow search would hold back the newer ones.
+    // Here a newer query starts at once, the transport aborts the stale request, and a stale answer is
+    // dropped.
+    let results = RwSignal::new(None::<Result<Vec<User>, crate::graph::ApiError>>);
+    Effect::new(move |_| {
+        let (client, query) = (client.get(), committed.get());
+        results.set(None);
+        leptos::task::spawn_local(async move {
+            let found = if query.trim().chars().count() < MIN_CHARS {
+                Ok(Vec::new())
+            } else {
+                client.search_users(&query).await.map(|mut users| {
+                    users.sort_by_key(|u| rank_key(&query, &u.display_name));
+                    users
+                })
+            };
+            if committed.try_get_untracked().as_ref() == Some(&query) {
+                results.set(Some(found));
             }
-            let mut users = client.search_users(&query).await?;
-            users.sort_by_key(|u| rank_key(&query, &u.display_name));
-            Ok::<_, crate::graph::ApiError>(users)
-        }
+        });
     });
     let current = move || results.get().and_then(Result::ok).unwrap_or_default();
     let settled = move || typed.get() == committed.get() && results.get().is_some();
@@ -153,6 +166,7 @@ pub fn UserPicker(
                         .map(|(i, user)| {
                             let selected = move || active.get() == Some(i);
                             let chosen = user.clone();
+                            let note = annotate.and_then(|a| a.run(user.clone()));
                             view! {
                                 <li
                                     id=format!("t1-user-option-{i}")
@@ -169,6 +183,9 @@ pub fn UserPicker(
                                 >
                                     <span class="t1-picker__name">{user.display_name.clone()}</span>
                                     <span class="t1-picker__upn">{user.user_principal_name.clone()}</span>
+                                    {note.map(|n| {
+                                        view! { <span class="t1-picker__note" data-testid=test_ids::USER_RESULT_NOTE>{n}</span> }
+                                    })}
                                 </li>
                             }
                         })

@@ -21,6 +21,11 @@ pub struct ManagedDevice {
     pub manufacturer: Option<String>,
     pub serial_number: Option<String>,
     pub is_encrypted: Option<bool>,
+    /// How the device enrolled (beta values such as `androidEnterpriseFullyManaged`): decides the device
+    /// actions an Android device gets. Absent unless `$select`ed.
+    pub device_enrollment_type: Option<String>,
+    /// Apple supervision (ADE); some actions need it. Absent unless `$select`ed.
+    pub is_supervised: Option<bool>,
 }
 
 /// managedDevice.complianceState.

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::operator::RequirePermission;
 use crate::components::async_view;
+use crate::domain::rbac::ViewArea;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders::TenantInfo;
@@ -15,6 +17,7 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
     view! {
         <section class="t1-card t1-account" aria-labelledby="t1-account-title" data-testid=test_ids::ACCOUNT_STATUS>
             <h2 id="t1-account-title" class="t1-card__title" tabindex="-1">{tr(Key::AccountStatusTitle)}</h2>
+            <RequirePermission area=ViewArea::AccountStatus>
             {async_view(tenant, Key::AccountStatusTitle, move |info: TenantInfo| {
                 let state = info.device_management.subscription_state;
                 let active = state.is_active();
@@ -40,6 +43,7 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
                     </div>
                 }
             })}
+            </RequirePermission>
         </section>
     }
 }

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::operator::RequirePermission;
 use super::views::{
     AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView, EnrollmentRestrictionsView,
     PolicyView, UserData,
 };
+use crate::domain::rbac::ViewArea;
 use crate::i18n::Key;
 use crate::routes::{tab_id, View};
 use crate::state::{tr, use_go, use_locale, use_location_state};
@@ -77,16 +79,37 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
                 aria-labelledby=move || tab_id(current.get())
                 data-view=move || current.get().slug()
             >
-                {move || match current.get() {
-                    View::Devices => view! { <DevicesView data /> }.into_any(),
-                    View::ClientApps => view! { <ClientAppsView data /> }.into_any(),
-                    View::Compliance => view! { <PolicyView data compliance=true /> }.into_any(),
-                    View::Configuration => view! { <PolicyView data compliance=false /> }.into_any(),
-                    View::AppProtectionPolicies => view! { <AppProtectionPoliciesView data /> }.into_any(),
-                    View::AppProtectionStatus => view! { <AppProtectionStatusView data /> }.into_any(),
-                    View::EnrollmentRestrictions => view! { <EnrollmentRestrictionsView data /> }.into_any(),
+                // A view the operator's role cannot read names the missing permission and requests nothing.
+                {move || {
+                    let view = current.get();
+                    view! {
+                        <RequirePermission area=area(view)>
+                            {match view {
+                                View::Devices => view! { <DevicesView data /> }.into_any(),
+                                View::ClientApps => view! { <ClientAppsView data /> }.into_any(),
+                                View::Compliance => view! { <PolicyView data compliance=true /> }.into_any(),
+                                View::Configuration => view! { <PolicyView data compliance=false /> }.into_any(),
+                                View::AppProtectionPolicies => view! { <AppProtectionPoliciesView data /> }.into_any(),
+                                View::AppProtectionStatus => view! { <AppProtectionStatusView data /> }.into_any(),
+                                View::EnrollmentRestrictions => view! { <EnrollmentRestrictionsView data /> }.into_any(),
+                            }}
+                        </RequirePermission>
+                    }
                 }}
             </div>
         </section>
+    }
+}
+
+/// The part of Intune a view reads, for its permission.
+fn area(view: View) -> ViewArea {
+    match view {
+        View::Devices => ViewArea::Devices,
+        View::ClientApps => ViewArea::ClientApps,
+        View::Compliance => ViewArea::Compliance,
+        View::Configuration => ViewArea::Configuration,
+        View::AppProtectionPolicies => ViewArea::AppProtectionPolicies,
+        View::AppProtectionStatus => ViewArea::AppProtectionStatus,
+        View::EnrollmentRestrictions => ViewArea::EnrollmentRestrictions,
     }
 }

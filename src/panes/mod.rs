@@ -3,9 +3,11 @@
 
 mod account_status;
 mod data_selector;
+mod device_actions;
 mod enrollment_failures;
 mod failure_details;
 mod group_membership;
+pub mod operator;
 mod top_bar;
 mod troubleshoot;
 mod user_selection;

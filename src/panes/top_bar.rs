@@ -1,7 +1,9 @@
-//! Product name, demo tenant switch and language switch.
+//! Product name, who is operating (demo sign-in, "My permissions", the action log), demo tenant switch and
+//! language switch.
 
 use leptos::prelude::*;
 
+use super::operator::OperatorControls;
 use crate::graph::fixture::{DEMO_TENANT_IDS, MANIFEST};
 use crate::i18n::{Key, Locale};
 use crate::state::{is_demo, tr, use_go, use_locale, use_location_state};
@@ -29,6 +31,7 @@ pub fn TopBar() -> impl IntoView {
             }}
             <div class="t1-topbar__controls">
                 <SessionControls />
+                <OperatorControls />
                 <label class="t1-field t1-field--inline" hidden=!demo>
                     <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
                     <select

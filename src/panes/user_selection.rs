@@ -1,12 +1,15 @@
-//! Area 2: who is being helped, and "Change user".
+//! Area 2: who is being helped, and "Change user". Results the operator may not open are marked; choosing
+//! one (or a link to one) shows why instead of their data.
 
 use leptos::prelude::*;
 
+use super::operator::{scope_annotation, ScopeRefusal};
 use crate::components::{async_view, UserPicker};
 use crate::graph::{ApiError, ErrorKind};
 use crate::i18n::Key;
 use crate::loaders::UserInfo;
 use crate::model::User;
+use crate::state::operator::Opening;
 use crate::state::{tr, use_go, use_location_state};
 use crate::test_ids;
 
@@ -20,7 +23,22 @@ pub fn UserSelectionEmpty() -> impl IntoView {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
             <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
             <p class="t1-muted">{tr(Key::NoUserSelected)}</p>
-            <UserPicker on_select=select />
+            <UserPicker on_select=select annotate=scope_annotation() />
+        </section>
+    }
+}
+
+/// A user the operator may not open (chosen in the lookup or linked): why, and the lookup to choose another.
+#[component]
+pub fn UserSelectionRefused(opening: Opening) -> impl IntoView {
+    let go = use_go();
+    let location = use_location_state();
+    let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
+    view! {
+        <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
+            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
+            <ScopeRefusal opening />
+            <UserPicker on_select=select annotate=scope_annotation() />
         </section>
     }
 }
@@ -42,7 +60,7 @@ pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl In
             {move || {
                 if changing.get() {
                     view! {
-                        <UserPicker on_select=select on_cancel=cancel />
+                        <UserPicker on_select=select on_cancel=cancel annotate=scope_annotation() />
                         <button type="button" class="t1-button t1-button--quiet" on:click=move |_| changing.set(false)>
                             {tr(Key::Cancel)}
                         </button>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::views::UserData;
+use super::views::{session_devices, UserData};
 use crate::components::LoadingState;
 use crate::domain::findings::{findings, Evidence, Finding};
 use crate::domain::status::{app_summary, device_summary, DeviceRecord, LicenseStatus};
@@ -17,7 +17,8 @@ use crate::test_ids;
 
 #[component]
 pub fn UserStatus(data: UserData) -> impl IntoView {
-    let UserData { user, devices, apps, .. } = data;
+    let UserData { user, apps, .. } = data;
+    let devices = session_devices(data);
     let locale = use_locale();
     let license = move || {
         let l = locale.get();
@@ -134,7 +135,8 @@ fn device_chip(locale: Locale, record: DeviceRecord) -> impl IntoView {
 
 #[component]
 fn Findings(data: UserData) -> impl IntoView {
-    let UserData { tenant, user, devices, apps, groups, restrictions, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
+    let devices = session_devices(data);
     let locale = use_locale();
     // Findings wait for the user and the devices; apps and the device limit add theirs when they load. When
     // the user or the devices fail to load, the checks cannot run: say so rather than keep loading.

@@ -134,7 +134,7 @@ pub fn details(input: &DetailsInput) -> Vec<Block> {
                     open: guide.fits(os),
                     intro: g.intro.clone(),
                     steps: g.steps.clone(),
-                    link: external(locale, t(Key::GuideForUser), &g.link),
+                    link: Box::new(external(locale, t(Key::GuideForUser), &g.link)),
                 });
             }
         }

@@ -1,14 +1,18 @@
 //! Builds each data view's table from loaded Graph data: pure functions of (data, locale, clock), so the
 //! exact rows an operator sees are tested natively.
 
+pub mod action_log;
 pub mod app_protection;
 pub mod apps;
+pub mod device_actions;
 pub mod devices;
 pub mod enrollment;
 pub mod failure_details;
 pub mod failures;
 pub mod format;
 pub mod groups;
+pub mod my_permissions;
+pub mod permission_names;
 pub mod policies;
 
 use crate::i18n::{Key, Locale};

@@ -27,6 +27,8 @@ pub enum ActionResult {
     Pending,
     Done,
     Failed(FailureReason),
+    /// Graph refused the request (an error answer or no answer): the device was never asked.
+    NotSent,
 }
 
 impl ActionRecord {
@@ -98,7 +100,9 @@ impl RecordLabels for GraphLabels {
             ActionResult::Pending => ActionState::Pending.graph_name(),
             ActionResult::Done => ActionState::Done.graph_name(),
             ActionResult::Failed(FailureReason::NotSupported) => ActionState::NotSupported.graph_name(),
-            ActionResult::Failed(FailureReason::DeviceDidNotConfirm) => ActionState::Failed.graph_name(),
+            ActionResult::Failed(FailureReason::DeviceDidNotConfirm) | ActionResult::NotSent => {
+                ActionState::Failed.graph_name()
+            }
         }
         .to_string()
     }

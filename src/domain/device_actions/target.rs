@@ -83,8 +83,8 @@ pub struct ActionTarget {
 }
 
 impl ActionTarget {
-    /// What `ManagedDevice` carries. It has no `deviceEnrollmentType` or `isSupervised` yet; add them with
-    /// [`ActionTarget::with_enrollment`], or Android and Apple devices get only the actions every mode supports.
+    /// What `ManagedDevice` carries. Without `deviceEnrollmentType` and `isSupervised` (Graph sends them only
+    /// when selected), Android and Apple devices get only the actions every mode supports.
     pub fn from_device(device: &ManagedDevice, groups: &GroupGraph) -> ActionTarget {
         let member_ids = [device.user_id.as_deref(), device.azure_ad_device_id.as_deref()];
         ActionTarget {
@@ -94,8 +94,8 @@ impl ActionTarget {
             user_principal_name: device.user_principal_name.clone(),
             platform: Platform::from_operating_system(&device.operating_system),
             owner: device.managed_device_owner_type,
-            enrollment_type: None,
-            supervised: None,
+            enrollment_type: device.device_enrollment_type.clone().filter(|t| !t.is_empty()),
+            supervised: device.is_supervised,
             management_state: device.management_state.clone(),
             last_sync_secs: device.last_sync_date_time.as_deref().and_then(parse_iso),
             pending: Vec::new(),

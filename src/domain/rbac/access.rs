@@ -99,6 +99,24 @@ impl Access {
         Access { assignments }
     }
 
+    /// Every permission for every user and device. REST mode does not gate by a role model of its own:
+    /// Graph refuses (403) what the signed-in account may not do, and the error says so.
+    pub fn unrestricted() -> Access {
+        let entry = RuleEntry { allowed: vec![Grant::Everything], not_allowed: Vec::new() };
+        Access {
+            assignments: vec![ActiveAssignment {
+                assignment_id: String::new(),
+                assignment_name: String::new(),
+                role_id: String::new(),
+                role_name: String::new(),
+                role_is_built_in: false,
+                allowed_resource_actions: Vec::new(),
+                scope: Scope::AllDevicesAndLicensedUsers,
+                entries: vec![entry],
+            }],
+        }
+    }
+
     pub fn assignments(&self) -> &[ActiveAssignment] {
         &self.assignments
     }
@@ -347,6 +365,15 @@ mod tests {
         let users_only = [assignment("a", "r", &["g"], &[], ScopeType::AllDevices)];
         let access = Access::resolve(&ops(&["g"]), &users_only, &roles, &graph());
         assert_eq!(access.can_manage_user("ann", &graph()), ScopeDecision::OutOfScope { scope_group_names: vec![] });
+    }
+
+    #[test]
+    fn unrestricted_access_reaches_everyone_with_everything() {
+        let access = Access::unrestricted();
+        assert!(access.can(Permission::remote_task(Action::Wipe)));
+        assert!(access.can_manage_user("nobody", &GroupGraph::default()).is_in_scope());
+        let userless = access.device_scope(&BTreeSet::new(), false, Permission::remote_task(Action::Retire));
+        assert!(userless.is_in_scope());
     }
 
     #[test]

@@ -43,6 +43,13 @@ pub fn clock_now() -> Clock {
     Clock { now_secs, offset_minutes: platform::local_offset_minutes(now_secs) }
 }
 
+/// The user's devices with this session's device action results applied (a sync moves the last check-in, a
+/// retired device is gone), for every area that shows or judges them; `None` while loading.
+pub fn session_devices(data: UserData) -> Signal<Option<Result<Vec<DeviceRecord>, ApiError>>> {
+    let overlay = crate::state::actions::use_device_actions().overlay();
+    Signal::derive(move || data.devices.get().map(|loaded| loaded.map(|records| overlay.with(|o| o.apply(&records)))))
+}
+
 /// The accessible name of a view's table: its title, in the current language.
 pub fn view_label(key: Key) -> Signal<String> {
     let locale = use_locale();

@@ -1,0 +1,73 @@
+//! A device's action buttons. Unsupported actions are absent; a blocked one stays focusable with
+//! `aria-disabled` and says why beside it (`aria-describedby`), so keyboard and screen-reader users learn the
+//! reason too. A click while blocked (including the second click of a double click) does nothing.
+
+use leptos::prelude::*;
+
+use super::DeviceHandle;
+use crate::domain::device_actions::DeviceAction;
+use crate::state::operator::use_gate;
+use crate::state::use_locale;
+use crate::tables::device_actions::action_buttons;
+use crate::test_ids;
+
+#[component]
+pub fn ActionBar(
+    handle: DeviceHandle,
+    /// Keeps element ids unique where a device's actions appear twice (row and details).
+    prefix: &'static str,
+) -> impl IntoView {
+    let (gate, locale) = (use_gate(), use_locale());
+    let buttons = Memo::new(move |_| {
+        handle.target.with(|t| {
+            t.as_ref().map(|t| gate.with(|g| action_buttons(locale.get(), t, g.access()))).unwrap_or_default()
+        })
+    });
+    let device_id = handle.device_id();
+    // Keyed by action, so a button keeps its element (and focus) while its state changes.
+    let shown = move || buttons.with(|bs| bs.iter().map(|b| b.action).collect::<Vec<DeviceAction>>());
+
+    view! {
+        <ul class="t1-actions">
+            <For
+                each=shown
+                key=|action| *action
+                children=move |action| {
+                    let button = move || buttons.with(|bs| bs.iter().find(|b| b.action == action).cloned());
+                    let blocked = move || button().and_then(|b| b.blocked);
+                    let why_id = format!("t1-{prefix}-{device_id}-{}-why", action.graph_action());
+                    let described = {
+                        let id = why_id.clone();
+                        move || blocked().is_some().then(|| id.clone())
+                    };
+                    view! {
+                        <li class="t1-actions__item">
+                            <button
+                                type="button"
+                                class="t1-button t1-button--small"
+                                class:t1-button--danger=action.is_destructive()
+                                aria-disabled=move || blocked().is_some().then_some("true")
+                                aria-describedby=described
+                                data-testid=test_ids::DEVICE_ACTION
+                                data-action=action.graph_action()
+                                on:click=move |_| handle.request(action)
+                            >
+                                {move || button().map(|b| b.label)}
+                            </button>
+                            {move || {
+                                blocked()
+                                    .map(|why| {
+                                        view! {
+                                            <span id=why_id.clone() class="t1-actions__why" data-testid=test_ids::ACTION_BLOCKED>
+                                                {why}
+                                            </span>
+                                        }
+                                    })
+                            }}
+                        </li>
+                    }
+                }
+            />
+        </ul>
+    }
+}
