@@ -16,8 +16,12 @@ const BUDGET_BROTLI = 256_000; // bytes (250 KB): the issue's target for the who
 // The build fails only above this ceiling: a guard against regressions while the target is not met
 // yet. Set at 276,000 (first load 270,025); raised to 324,000 with the enrollment failures area, which
 // measured 319,141 (+47.5 KB of wasm: its views, resources and decoders; its prose is fetched on demand).
+// Raised to 460,000 with REST mode (HTTP transport, $batch, retries, Entra/host sign-in, config screen:
+// +35.5 KB, first load 355,700) and operator roles with device actions (operator switch, scope and
+// permission gates, My permissions, action menus and dialogs, simulation, action log: +94 KB, first load
+// 452,352). Trunk cannot split the wasm yet (trunk-rs/trunk#1022), so these ship in the first load.
 // Lower it whenever the app gets smaller.
-const CEILING_BROTLI = 324_000;
+const CEILING_BROTLI = 460_000;
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(dist, 'index.html');

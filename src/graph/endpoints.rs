@@ -9,7 +9,7 @@ use crate::model::*;
 pub const USER_FIELDS: [&str; 7] =
     ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
 
-pub const DEVICE_FIELDS: [&str; 17] = [
+pub const DEVICE_FIELDS: [&str; 19] = [
     "id",
     "userId",
     "userPrincipalName",
@@ -27,6 +27,9 @@ pub const DEVICE_FIELDS: [&str; 17] = [
     "manufacturer",
     "serialNumber",
     "isEncrypted",
+    // Which device actions apply: Android enrollment mode, Apple supervision.
+    "deviceEnrollmentType",
+    "isSupervised",
 ];
 
 pub const GROUP_FIELDS: [&str; 6] =
