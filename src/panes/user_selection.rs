@@ -16,28 +16,24 @@ use crate::test_ids;
 /// The picker alone, when nobody is selected yet.
 #[component]
 pub fn UserSelectionEmpty() -> impl IntoView {
-    let go = use_go();
-    let location = use_location_state();
-    let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
-    view! {
-        <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
-            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
-            <p class="t1-muted">{tr(Key::NoUserSelected)}</p>
-            <UserPicker on_select=select annotate=scope_annotation() />
-        </section>
-    }
+    picker_card(view! { <p class="t1-muted">{tr(Key::NoUserSelected)}</p> })
 }
 
 /// A user the operator may not open (chosen in the lookup or linked): why, and the lookup to choose another.
 #[component]
 pub fn UserSelectionRefused(opening: Opening) -> impl IntoView {
+    picker_card(view! { <ScopeRefusal opening /> })
+}
+
+/// The selection card with `note` above the lookup; choosing a user puts them in the URL.
+fn picker_card(note: impl IntoView + 'static) -> impl IntoView {
     let go = use_go();
     let location = use_location_state();
     let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
             <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
-            <ScopeRefusal opening />
+            {note}
             <UserPicker on_select=select annotate=scope_annotation() />
         </section>
     }

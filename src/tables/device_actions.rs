@@ -167,34 +167,16 @@ pub fn link_device_names(mut table: Table, here: &Location) -> Table {
 mod tests {
     use super::*;
     use crate::domain::device_actions::{ActionOptions, Platform};
-    use crate::domain::rbac::{GroupGraph, KnownRole};
+    use crate::domain::rbac::KnownRole;
     use crate::graph::ApiError;
-    use crate::model::{OwnerType, ResourceAction, RoleAssignment, RoleDefinition, RolePermission, ScopeType};
+    use crate::model::{OwnerType, ScopeType};
     use crate::state::action_book::{ActionBook, Operator};
-    use std::collections::BTreeSet;
 
     const NOW: i64 = 1_795_165_200;
     const CLOCK: Clock = Clock { now_secs: NOW, offset_minutes: 0 };
 
     fn access(role: KnownRole, scope: &[&str]) -> Access {
-        let definition = RoleDefinition {
-            id: "r".into(),
-            role_permissions: vec![RolePermission {
-                resource_actions: vec![ResourceAction {
-                    allowed_resource_actions: role.allowed_resource_actions(),
-                    ..ResourceAction::default()
-                }],
-            }],
-            ..RoleDefinition::default()
-        };
-        let assignment = RoleAssignment {
-            members: vec!["me".into()],
-            resource_scopes: scope.iter().map(|s| s.to_string()).collect(),
-            scope_type: ScopeType::ResourceScope,
-            role_definition_id: Some("r".into()),
-            ..RoleAssignment::default()
-        };
-        Access::resolve(&BTreeSet::from(["me".to_string()]), &[assignment], &[definition], &GroupGraph::default())
+        crate::domain::rbac::test_support::access_with(role, scope, ScopeType::ResourceScope)
     }
 
     fn device(platform: Platform, owner: OwnerType, groups: &[&str]) -> ActionTarget {

@@ -4,12 +4,12 @@
 // action log records them and exports CSV. axe-core checks the dialogs. Waits poll; nothing sleeps.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closeAll, byTestId, walk, waitFor, ARTIFACTS } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
 
@@ -57,19 +57,6 @@ async function buttonStates(scope) {
 async function shoot(page, name, { fullPage = false } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 test('Felix (help desk, Benelux): Tom is listed but out of scope, and choosing him shows why, not his data', async (t) => {

@@ -56,30 +56,11 @@ pub fn availability(action: DeviceAction, target: &ActionTarget, access: &Access
 mod tests {
     use super::*;
     use crate::domain::device_actions::target::Platform;
-    use crate::domain::rbac::{GroupGraph, KnownRole};
-    use crate::model::{OwnerType, ResourceAction, RoleAssignment, RoleDefinition, RolePermission, ScopeType};
-    use std::collections::BTreeSet;
+    use crate::domain::rbac::KnownRole;
+    use crate::model::{OwnerType, ScopeType};
 
     fn access(role: KnownRole, scope: &[&str], scope_type: ScopeType) -> Access {
-        let definition = RoleDefinition {
-            id: "role".into(),
-            role_permissions: vec![RolePermission {
-                resource_actions: vec![ResourceAction {
-                    allowed_resource_actions: role.allowed_resource_actions(),
-                    ..ResourceAction::default()
-                }],
-            }],
-            ..RoleDefinition::default()
-        };
-        let assignment = RoleAssignment {
-            members: vec!["admins".into()],
-            resource_scopes: scope.iter().map(|s| s.to_string()).collect(),
-            scope_type,
-            role_definition_id: Some("role".into()),
-            ..RoleAssignment::default()
-        };
-        let operator = BTreeSet::from(["admins".to_string()]);
-        Access::resolve(&operator, &[assignment], &[definition], &GroupGraph::default())
+        crate::domain::rbac::test_support::access_with(role, scope, scope_type)
     }
 
     fn laptop(groups: &[&str]) -> ActionTarget {

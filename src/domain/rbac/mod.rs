@@ -5,6 +5,8 @@ pub mod access;
 pub mod groups;
 pub mod permission;
 pub mod roles;
+#[cfg(test)]
+pub mod test_support;
 pub mod views;
 
 pub use access::{Access, ActiveAssignment, Scope, ScopeDecision, ScopeGroup};
