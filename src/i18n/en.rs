@@ -17,7 +17,7 @@ pub fn text(key: Key) -> &'static str {
         TenantInactive => "Inactive",
         SubscriptionState => "Intune subscription state: {state}",
         TenantInactiveHelp => "Intune is not active for this tenant: devices cannot enroll or receive policies until the subscription is active again. Escalate to the Intune administrator.",
-        DomainLabel => "Domain",
+        DomainLabel => "Domain: {domain}",
 
         UserSelectionTitle => "Selected user",
         SearchLabel => "Find a user",

@@ -17,7 +17,7 @@ pub fn text(key: Key) -> &'static str {
         TenantInactive => "Inactif",
         SubscriptionState => "État de l’abonnement Intune\u{a0}: {state}",
         TenantInactiveHelp => "Intune n’est pas actif pour ce locataire\u{a0}: les appareils ne peuvent ni s’inscrire ni recevoir de stratégies tant que l’abonnement n’est pas de nouveau actif. Escaladez auprès de l’administrateur Intune.",
-        DomainLabel => "Domaine",
+        DomainLabel => "Domaine\u{a0}: {domain}",
 
         UserSelectionTitle => "Utilisateur sélectionné",
         SearchLabel => "Rechercher un utilisateur",

@@ -17,7 +17,7 @@ pub fn text(key: Key) -> &'static str {
         TenantInactive => "Inactief",
         SubscriptionState => "Status van Intune-abonnement: {state}",
         TenantInactiveHelp => "Intune is niet actief voor deze tenant: apparaten kunnen zich niet inschrijven en ontvangen geen beleid totdat het abonnement weer actief is. Escaleer naar de Intune-beheerder.",
-        DomainLabel => "Domein",
+        DomainLabel => "Domein: {domain}",
 
         UserSelectionTitle => "Geselecteerde gebruiker",
         SearchLabel => "Gebruiker zoeken",

@@ -25,7 +25,7 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
                 view! {
                     <div class="t1-account__body">
                         <p class="t1-account__name" data-testid=test_ids::TENANT_NAME>{info.organization.display_name.clone()}</p>
-                        {domain.map(|d| view! { <p class="t1-muted">{tr(Key::DomainLabel)} ": " {d}</p> })}
+                        {domain.map(|d| view! { <p class="t1-muted">{move || locale.get().fill(Key::DomainLabel, &[("domain", &d)])}</p> })}
                         <p>
                             <span
                                 class=if active { "t1-badge t1-badge--good" } else { "t1-badge t1-badge--bad" }
