@@ -8,6 +8,11 @@
 # - PATH: $HOME/.cargo/bin (trunk, wasm-bindgen, wasm-bindgen-test-runner) and
 #   <repo>/node_modules/.bin (wasm-opt 132 from npm `binaryen`; Debian's binaryen 108 breaks
 #   the wasm) in front.
+# - CARGO_TARGET_DIR: build output outside the checkout, one directory per compiler
+#   ($HOME/.cache/tier1/target/<toolchain>-<rustc commit>), so every clone on this machine (CI's fresh
+#   clones included) reuses the compiled dependencies and compiles only Tier1's own crates. One
+#   directory serves every Cargo.lock: cargo keeps each dependency version apart by its own hash, so a
+#   dependency bump rebuilds that dependency, not all of them. An explicit CARGO_TARGET_DIR wins.
 # - CHROMEDRIVER and the webdriver.json location for wasm-bindgen-test-runner.
 
 export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
@@ -32,6 +37,15 @@ _tier1_path_prepend "$HOME/.cargo/bin"
 _tier1_path_prepend "$TIER1_ROOT/node_modules/.bin"
 unset -f _tier1_path_prepend
 export PATH
+
+if [ -z "${CARGO_TARGET_DIR:-}" ] || [ "${TIER1_TARGET_AUTO:-}" = 1 ]; then
+  _tier1_rustc=$(rustc -vV 2>/dev/null | sed -n 's/^commit-hash: //p' | cut -c1-12)
+  if [ -n "$_tier1_rustc" ]; then
+    export CARGO_TARGET_DIR="$HOME/.cache/tier1/target/${TIER1_TOOLCHAIN:-default}-$_tier1_rustc"
+    export TIER1_TARGET_AUTO=1
+  fi
+  unset _tier1_rustc
+fi
 
 export CHROMEDRIVER=/usr/bin/chromedriver
 # The runner reads webdriver.json from the working directory by default; make it location-proof.

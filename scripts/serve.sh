@@ -34,8 +34,8 @@ SERVE_DIST="${CARGO_TARGET_DIR:-$ROOT/target}/trunk-serve"
 
 PROXY_ARGS=()
 if [ "$MODE" = rest ]; then
-  cargo build --offline --manifest-path tools/graph-server/Cargo.toml
-  tools/graph-server/target/debug/tier1-graph-server --port "$GRAPH_PORT" &
+  cargo build --offline -p tier1-graph-server
+  "${CARGO_TARGET_DIR:-$ROOT/target}/debug/tier1-graph-server" --port "$GRAPH_PORT" &
   GRAPH_PID=$!
   trap 'kill "$GRAPH_PID" 2>/dev/null' EXIT INT TERM
   export TIER1_CONFIG="$ROOT/config/rest-dev.json"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent installer for everything Tier1 needs to build and test (see /work/shared/TOOLCHAIN.md).
 # Each step checks first and only acts when something is missing, so a second run takes seconds.
+# What must be installed runs in parallel where it can: apt (network and dpkg), the two cargo installs
+# (CPU; each alone leaves a core idle while it links) and npm run side by side, and are awaited at the end.
 # Downloads go only through apt, rustup (only for its own wasm32 target, see (b)), cargo
 # (crates.io) and npm.
 #
@@ -45,6 +47,25 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
 fi
 as_root() { "${SUDO[@]}" "$@"; }
+
+# Background jobs: `start NAME LOG CMD...` runs CMD with its output in LOG; `finish NAME` waits for
+# it and stops setup with the log's tail when it failed. `finish_all` awaits every job still running.
+declare -A JOB_PID JOB_LOG
+start() {
+  local name=$1 log=$2
+  shift 2
+  ("$@") </dev/null >"$log" 2>&1 &
+  JOB_PID[$name]=$!
+  JOB_LOG[$name]=$log
+}
+finish() {
+  local name=$1 pid=${JOB_PID[$1]:-}
+  [ -n "$pid" ] || return 0
+  unset "JOB_PID[$name]"
+  wait "$pid" || die "$name failed" "${JOB_LOG[$name]}"
+}
+# A failed job stops setup; the others are not left running behind it.
+trap 'for p in "${JOB_PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 # ---------------------------------------------------------------------------------------------
 # Toolchain decision (needed first: it decides which apt packages step (a) installs).
@@ -108,14 +129,17 @@ else
   if [ "$(id -u)" -ne 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
     die "not root and no sudo: run 'apt-get install -y ${MISSING[*]}' as root"
   fi
-  {
+  apt_install() {
     as_root apt-get update &&
       as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${MISSING[@]}"
-  } </dev/null >"$CACHE_DIR/apt.log" 2>&1 || die "apt-get install failed" "$CACHE_DIR/apt.log"
-  say apt "installed ${MISSING[*]}"
+  }
+  start apt "$CACHE_DIR/apt.log" apt_install
+  # The Debian route compiles with what apt installs; the rustup route only needs Chromium at the end.
+  if [ "$TC" = "$DEBIAN_TOOLCHAIN" ]; then
+    finish apt
+    say apt "installed ${MISSING[*]}"
+  fi
 fi
-[ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt step"
-[ -x /usr/bin/chromedriver ] || die "/usr/bin/chromedriver missing after apt step"
 
 # ---------------------------------------------------------------------------------------------
 # (b) Rust toolchain
@@ -204,11 +228,12 @@ EOF
     rm -rf "$B/target"
     say sysroot "installed $N rlibs into $WASM_LIBDIR"
     # Stale wasm32 build output fails with "can't find crate for `leptos`" after a new sysroot.
-    STALE="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET"
-    if [ -d "$STALE" ]; then
-      rm -rf "$STALE"
-      say sysroot "removed stale $STALE"
-    fi
+    for STALE in "$ROOT/target/$WASM_TARGET" "$HOME"/.cache/tier1/target/"$DEBIAN_TOOLCHAIN"-*/"$WASM_TARGET"; do
+      if [ -d "$STALE" ]; then
+        rm -rf "$STALE"
+        say sysroot "removed stale $STALE"
+      fi
+    done
   fi
 fi
 
@@ -217,43 +242,42 @@ fi
 . "$ROOT/scripts/env.sh"
 
 # ---------------------------------------------------------------------------------------------
-# (c) trunk
+# (c) trunk and (d) wasm-bindgen-cli at exactly the Cargo.lock version (which also provides
+#     wasm-bindgen-test-runner), built side by side. No registry here ships them as binaries.
+#     Trunk's own release profile asks for fat LTO and one codegen unit (6 min on 2 cores for a tool
+#     that mostly starts other programs); built with thin-local LTO and 16 units it takes half that.
 # ---------------------------------------------------------------------------------------------
+quick_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install "$@" --force
+}
 have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
   say trunk "ok ($TRUNK_VERSION)"
+  NEED_TRUNK=0
 else
-  say trunk "installing $TRUNK_VERSION (found '${have_trunk:-none}'; about 6 min on 2 cores) ..."
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force </dev/null \
-    >"$CACHE_DIR/trunk-install.log" 2>&1 || die "cargo install trunk failed" "$CACHE_DIR/trunk-install.log"
-  have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
-  [ "$have_trunk" = "$TRUNK_VERSION" ] || die "trunk on PATH is '$have_trunk' after install ($(command -v trunk))"
-  say trunk "installed $TRUNK_VERSION"
+  say trunk "installing $TRUNK_VERSION (found '${have_trunk:-none}') ..."
+  start trunk "$CACHE_DIR/trunk-install.log" quick_install trunk --version "$TRUNK_VERSION" --locked
+  NEED_TRUNK=1
 fi
 
-# ---------------------------------------------------------------------------------------------
-# (d) wasm-bindgen-cli at exactly the Cargo.lock version (also provides wasm-bindgen-test-runner)
-# ---------------------------------------------------------------------------------------------
 [ -f "$ROOT/Cargo.lock" ] || die "Cargo.lock not found; it pins the wasm-bindgen version"
 WBG_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' "$ROOT/Cargo.lock")
 [ -n "$WBG_VERSION" ] || die "no wasm-bindgen package in Cargo.lock"
+TRUNK_WBG=$(sed -n 's/^[[:space:]]*wasm_bindgen[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/Trunk.toml" 2>/dev/null | head -n1)
+if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
+  die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has $WBG_VERSION: update Trunk.toml"
+fi
 have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have_wbg" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
   say wasm-bindgen "ok ($WBG_VERSION, as in Cargo.lock)"
+  NEED_WBG=0
 else
-  say wasm-bindgen "installing wasm-bindgen-cli $WBG_VERSION (found '${have_wbg:-none}'; about 3 min) ..."
+  say wasm-bindgen "installing wasm-bindgen-cli $WBG_VERSION (found '${have_wbg:-none}') ..."
   # No --locked: with it, 0.2.130 fails on a locked dependency version missing from the registry.
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force </dev/null \
-    >"$CACHE_DIR/wasm-bindgen-install.log" 2>&1 ||
-    die "cargo install wasm-bindgen-cli failed" "$CACHE_DIR/wasm-bindgen-install.log"
-  have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-  [ "$have_wbg" = "$WBG_VERSION" ] || die "wasm-bindgen on PATH is '$have_wbg' after install ($(command -v wasm-bindgen))"
-  say wasm-bindgen "installed $WBG_VERSION"
-fi
-TRUNK_WBG=$(sed -n 's/^[[:space:]]*wasm_bindgen[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/Trunk.toml" 2>/dev/null | head -n1)
-if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
-  die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has $WBG_VERSION: update Trunk.toml"
+  start wasm-bindgen "$CACHE_DIR/wasm-bindgen-install.log" quick_install wasm-bindgen-cli --version "$WBG_VERSION"
+  NEED_WBG=1
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -262,15 +286,13 @@ fi
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
   [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say npm "npm ci ..."
-  (cd "$ROOT" && npm ci --no-audit --no-fund) </dev/null >"$CACHE_DIR/npm-ci.log" 2>&1 ||
-    die "npm ci failed" "$CACHE_DIR/npm-ci.log"
-  say npm "installed node_modules from package-lock.json"
+  npm_ci() { cd "$ROOT" && npm ci --no-audit --no-fund; }
+  start npm "$CACHE_DIR/npm-ci.log" npm_ci
+  NEED_NPM=1
 else
   say npm "ok (node_modules up to date with package-lock.json)"
+  NEED_NPM=0
 fi
-have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
-[ "$have_opt" = "$WASM_OPT_VERSION" ] ||
-  die "wasm-opt on PATH is '${have_opt:-none}' ($(command -v wasm-opt || echo missing)), expected $WASM_OPT_VERSION from node_modules/.bin"
 
 # ---------------------------------------------------------------------------------------------
 # (f) crates: trunk runs `cargo build --offline` (offline = true), so every dependency in
@@ -279,5 +301,53 @@ have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
 (cd "$ROOT" && cargo fetch) </dev/null >"$CACHE_DIR/cargo-fetch.log" 2>&1 ||
   die "cargo fetch failed" "$CACHE_DIR/cargo-fetch.log"
 say crates "ok (cargo fetch: Cargo.lock dependencies are in the local registry cache)"
+
+# ---------------------------------------------------------------------------------------------
+# (g) the shared build directory (scripts/env.sh): each fresh clone adds its own build of Tier1's
+#     crates beside the shared dependencies; past a size cap the directory starts over.
+# ---------------------------------------------------------------------------------------------
+TARGET_CAP_GB=${TIER1_TARGET_CAP_GB:-25}
+if [ -n "${CARGO_TARGET_DIR:-}" ] && [ -d "$CARGO_TARGET_DIR" ]; then
+  used_gb=$(du -s --block-size=1G "$CARGO_TARGET_DIR" 2>/dev/null | awk '{print $1}')
+  if [ "${used_gb:-0}" -gt "$TARGET_CAP_GB" ]; then
+    rm -rf "$CARGO_TARGET_DIR"
+    say target "removed $CARGO_TARGET_DIR (${used_gb} GB > ${TARGET_CAP_GB} GB cap); the next build is cold"
+  else
+    say target "ok ($CARGO_TARGET_DIR, ${used_gb:-0} GB)"
+  fi
+else
+  say target "new ($CARGO_TARGET_DIR)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Await what runs in the background, then check what it left.
+# ---------------------------------------------------------------------------------------------
+if [ -n "${JOB_PID[apt]:-}" ]; then
+  finish apt
+  say apt "installed ${MISSING[*]}"
+fi
+[ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt step"
+[ -x /usr/bin/chromedriver ] || die "/usr/bin/chromedriver missing after apt step"
+
+if [ "$NEED_NPM" = 1 ]; then
+  finish npm
+  say npm "installed node_modules from package-lock.json"
+fi
+have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
+[ "$have_opt" = "$WASM_OPT_VERSION" ] ||
+  die "wasm-opt on PATH is '${have_opt:-none}' ($(command -v wasm-opt || echo missing)), expected $WASM_OPT_VERSION from node_modules/.bin"
+
+if [ "$NEED_WBG" = 1 ]; then
+  finish wasm-bindgen
+  have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  [ "$have_wbg" = "$WBG_VERSION" ] || die "wasm-bindgen on PATH is '$have_wbg' after install ($(command -v wasm-bindgen))"
+  say wasm-bindgen "installed $WBG_VERSION"
+fi
+if [ "$NEED_TRUNK" = 1 ]; then
+  finish trunk
+  have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
+  [ "$have_trunk" = "$TRUNK_VERSION" ] || die "trunk on PATH is '$have_trunk' after install ($(command -v trunk))"
+  say trunk "installed $TRUNK_VERSION"
+fi
 
 say done "in $((SECONDS - T0)) s (toolchain $TC, trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $WASM_OPT_VERSION)"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # THE test suite (also what CI runs, via .ci/run). Stages, in order, failing fast:
-#   setup, fmt, knowledge base prose, clippy (native), clippy (wasm32), test (native), test (graph test
-#   server), test (wasm32, headless Chromium;
-#   only when tests/*.rs use wasm_bindgen_test), trunk build --release -> dist/, size budget,
-#   e2e (node --test tests/e2e/ against dist/ in headless Chromium).
+#   setup, fmt, knowledge base prose, clippy + build (native), test (native), clippy + build and test
+#   (wasm32, headless Chromium), trunk build --release -> dist/, size budget, e2e (node --test
+#   tests/e2e/ against dist/ in headless Chromium, files in parallel).
 # Prints a summary line per stage with its duration; on failure names the failed stage.
+#
+# Clippy runs inside the test builds: clippy-driver is Cargo's compiler wrapper for the workspace's own
+# crates (exactly what `cargo clippy` does, but producing the test binaries instead of throwing the
+# work away), so each crate is compiled once per target with its lints, and `-D warnings` fails the
+# build. Dependencies are not linted and are built once per machine in the shared target directory
+# (scripts/env.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,23 +55,37 @@ stage "setup" bash scripts/setup.sh
 . scripts/env.sh
 echo "toolchain: ${TIER1_TOOLCHAIN:-?} ($(rustc --version))"
 
-stage "fmt" cargo fmt --check
+stage "fmt" cargo fmt --all --check
 stage "knowledge base prose" python3 scripts/check-knowledge.py
-stage "clippy (native)" cargo clippy --all-targets -- -D warnings
-stage "clippy (wasm32)" cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-stage "test (native)" cargo test
-stage "test (graph test server)" cargo test --manifest-path tools/graph-server/Cargo.toml
+
+CLIPPY_DRIVER=$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)
+[ -x "$CLIPPY_DRIVER" ] || { echo "clippy-driver not found (rustup component clippy / rust-web-clippy)" >&2; exit 1; }
+# Separator between arguments, as cargo-clippy passes them to clippy-driver.
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+export RUSTC_WORKSPACE_WRAPPER="$CLIPPY_DRIVER"
+# A fresh clone never reuses incremental state, and writing it costs time and disk.
+export CARGO_INCREMENTAL=0
+
+stage "clippy + build (native)" cargo test --workspace --no-run
+stage "test (native)" cargo test --workspace
+# The REST e2e tests start the test Graph server built above.
+export TIER1_GRAPH_SERVER="$CARGO_TARGET_DIR/debug/tier1-graph-server"
 
 if grep -qs 'wasm_bindgen_test' tests/*.rs; then
-  # Only the wasm_bindgen_test binary: the lib's #[test]s and tests/stories.rs are native tests.
-  stage "test (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown --test web
+  # Only the wasm_bindgen_test binary: the lib's #[test]s and tests/stories.rs are native tests. The
+  # library it links is compiled for wasm32 through clippy-driver, so this also lints the wasm-only code.
+  stage "clippy + build (wasm32)" cargo test -p tier1 --target wasm32-unknown-unknown --test web --no-run
+  stage "test (wasm32, headless Chromium)" cargo test -p tier1 --target wasm32-unknown-unknown --test web
 else
-  skip "test (wasm32, headless Chromium)" "no wasm_bindgen_test in tests/*.rs"
+  stage "clippy (wasm32)" cargo clippy -p tier1 --lib --target wasm32-unknown-unknown -- -D warnings
 fi
+unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 
 stage "trunk build --release" trunk build --release --offline --dist dist
 stage "size budget" node scripts/size.mjs dist
-stage "e2e" node --test tests/e2e/
+# Each e2e file starts its own static server, test Graph server and browser on free ports, so files
+# run side by side; within a file tests stay in order.
+stage "e2e" node --test --test-concurrency="${TIER1_E2E_JOBS:-3}" tests/e2e/
 
 summary
 echo

@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { DIST } from './browser.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SERVER_BIN = process.env.TIER1_GRAPH_SERVER ?? join(REPO, 'tools/graph-server/target/debug/tier1-graph-server');
+// A workspace member: its binary is in the shared target directory (scripts/env.sh) or ./target.
+const TARGET_DIR = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
+export const SERVER_BIN = process.env.TIER1_GRAPH_SERVER ?? join(TARGET_DIR, 'debug/tier1-graph-server');
 
 /** Starts the server on a free port; resolves once it prints its address. */
 export async function startGraphServer(args = []) {
   if (!existsSync(SERVER_BIN)) {
-    throw new Error(`${SERVER_BIN} not found: cargo build --offline --manifest-path tools/graph-server/Cargo.toml`);
+    throw new Error(`${SERVER_BIN} not found: cargo build --offline -p tier1-graph-server`);
   }
   const child = spawn(SERVER_BIN, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolveUrl, reject) => {
