@@ -28,9 +28,11 @@ for port in "$PORT" "$GRAPH_PORT"; do
   case "$port" in '' | *[!0-9]*) echo "serve: ports must be numbers, got '$port'" >&2; exit 2 ;; esac
 done
 
-# Build into target/ rather than dist/, so a running dev server never clobbers (or is clobbered
-# by) the release build that scripts/test.sh checks.
-SERVE_DIST="${CARGO_TARGET_DIR:-$ROOT/target}/trunk-serve"
+# The dev server builds in a directory of its own (beside the suite's shared one), so a rebuild on save
+# never overwrites what a running scripts/test.sh compiled, and into its own dist, never the release
+# build the suite checks.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}-serve"
+SERVE_DIST="$CARGO_TARGET_DIR/trunk-serve"
 
 PROXY_ARGS=()
 if [ "$MODE" = rest ]; then

@@ -55,6 +55,16 @@ stage "setup" bash scripts/setup.sh
 . scripts/env.sh
 echo "toolchain: ${TIER1_TOOLCHAIN:-?} ($(rustc --version))"
 
+# Every checkout on this machine builds into the same directory under the same file names (cargo names
+# a workspace crate's files by its path relative to the workspace, not by the checkout's path), so two
+# suites at once would overwrite each other's Tier1 between stages. The second one waits.
+mkdir -p "$CARGO_TARGET_DIR"
+exec 8>"$CARGO_TARGET_DIR/.tier1-suite.lock"
+if ! flock -n 8; then
+  echo "another test suite is using $CARGO_TARGET_DIR; waiting for it to finish ..."
+  flock 8
+fi
+
 stage "fmt" cargo fmt --all --check
 stage "knowledge base prose" python3 scripts/check-knowledge.py
 
