@@ -39,12 +39,15 @@ impl Platform {
     /// iPad-only types count as iOS: Intune groups them under one iOS/iPadOS platform.
     pub fn from_odata_type(odata_type: &str) -> Platform {
         let t = short_type(odata_type).to_ascii_lowercase();
-        let enterprise = ["androidworkprofile", "androiddeviceowner", "androidmanagedstore", "androidforwork"];
         if t.starts_with("ios") || t.starts_with("ipad") {
             Platform::Ios
         } else if t.starts_with("macos") {
             Platform::MacOs
-        } else if enterprise.iter().any(|prefix| t.starts_with(prefix)) {
+        } else if t.starts_with("androidworkprofile")
+            || t.starts_with("androiddeviceowner")
+            || t.starts_with("androidmanagedstore")
+            || t.starts_with("androidforwork")
+        {
             Platform::AndroidEnterprise
         } else if t.starts_with("android") {
             Platform::Android
