@@ -4,13 +4,13 @@
 use crate::concurrent::{try_join, try_join_all};
 
 use crate::domain::assignment::reach;
+use crate::domain::device_platform::Platform;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
 use crate::model::{
     AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, ManagedDevice, MobileApp, Organization, User,
 };
-use crate::tables::format::{platform_fits, platform_of_os, platform_of_type};
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,11 +77,12 @@ pub async fn app_records(
     devices: &[ManagedDevice],
 ) -> Result<Vec<AppRecord>, ApiError> {
     let groups = membership.all_ids();
-    let device_platforms: Vec<_> = devices.iter().map(|d| platform_of_os(&d.operating_system)).collect();
+    let device_platforms: Vec<_> =
+        devices.iter().map(|d| Platform::from_operating_system(&d.operating_system)).collect();
     let records = apps.into_iter().map(|app| {
         let reach = reach(&app.assignments, &groups);
-        let relevant =
-            reach.applies() && device_platforms.iter().any(|p| platform_fits(platform_of_type(&app.odata_type), *p));
+        let platform = Platform::from_odata_type(&app.odata_type);
+        let relevant = reach.applies() && device_platforms.iter().any(|device| platform.reaches(*device));
         async move {
             let statuses =
                 if relevant { client.app_device_statuses(&app.id, user_principal_name).await? } else { Vec::new() };

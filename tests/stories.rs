@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use futures::executor::block_on;
+use tier1::domain::enrollment_restrictions::effective_limit;
 use tier1::domain::findings::{findings, Evidence, Finding};
 use tier1::domain::status::{app_summary, LicenseStatus};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
@@ -64,10 +65,7 @@ fn story(query: &str) -> Story {
             apps: &apps,
             now_secs: now(),
             checkin_threshold_days: tenant.device_management.settings.device_compliance_checkin_threshold_days,
-            device_limit: tables::enrollment::effective_limit(
-                &client.enrollment_configurations().await.unwrap(),
-                &membership.all_ids(),
-            ),
+            device_limit: effective_limit(&client.enrollment_configurations().await.unwrap(), &membership.all_ids()),
         });
         Story { findings, info, devices, membership, apps }
     })
@@ -197,7 +195,7 @@ fn jonas_has_five_devices_and_a_limit_of_five() {
     let s = story("jonas berg");
     assert_eq!(s.devices.len(), 5);
     let configs = block_on(aurora().enrollment_configurations()).unwrap();
-    let (limit, _) = tables::enrollment::effective_limit(&configs, &s.membership.all_ids()).unwrap();
+    let (limit, _) = effective_limit(&configs, &s.membership.all_ids()).unwrap();
     assert_eq!(limit, 5);
     assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceLimitReached { limit: 5, enrolled: 5, .. })));
 }

@@ -1,7 +1,10 @@
-//! Pure troubleshooting logic: what the data means for the operator. No Leptos, no web APIs.
+//! Pure troubleshooting logic: what the data means for the operator. No Leptos, no web APIs, and nothing from
+//! the layers above: domain imports only `model`.
 
 pub mod assignment;
 pub mod device_actions;
+pub mod device_platform;
+pub mod enrollment_restrictions;
 pub mod failures;
 pub mod findings;
 pub mod membership;

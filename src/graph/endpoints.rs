@@ -208,10 +208,19 @@ impl GraphClient {
     }
 }
 
+/// The Graph API version a device action is sent to.
+pub fn action_version(action: DeviceAction) -> ApiVersion {
+    if action.beta_only() {
+        ApiVersion::Beta
+    } else {
+        ApiVersion::V1
+    }
+}
+
 /// A remote action on a managed device (`POST …/managedDevices/{id}/{action}`), with its parameters.
 pub fn device_action_request(action: DeviceAction, device_id: &str, options: ActionOptions) -> GraphRequest {
     let body = request_body(action, options).map(|json| json.to_string());
-    let request = match action.api_version() {
+    let request = match action_version(action) {
         ApiVersion::V1 => GraphRequest::v1(action.path(device_id)),
         ApiVersion::Beta => GraphRequest::beta(action.path(device_id)),
     };

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use super::views::{session_devices, UserData};
 use crate::components::LoadingState;
+use crate::domain::enrollment_restrictions::effective_limit;
 use crate::domain::findings::{findings, Evidence, Finding};
 use crate::domain::status::{app_summary, device_summary, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::i18n::{Key, Locale};
 use crate::platform;
 use crate::state::{tr, use_locale};
-use crate::tables::enrollment::effective_limit;
 use crate::tables::format::{compliance, intune_compliant};
 use crate::test_ids;
 

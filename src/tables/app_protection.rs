@@ -18,7 +18,7 @@ pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPol
                 key: p.id.clone(),
                 cells: vec![
                     Cell::text(&p.display_name).with_detail(p.description.clone()),
-                    Cell::text(locale.text(format::platform_of_type(&p.odata_type))),
+                    Cell::text(locale.text(format::type_platform_label(&p.odata_type))),
                     match p.deployed_app_count {
                         Some(n) => Cell::text(n.to_string()).sorted_by(Some(i64::from(n))),
                         None => text_or_missing(None),
@@ -60,7 +60,7 @@ pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistrati
                 let policies: Vec<&str> = r.applied_policies.iter().filter_map(|p| p.display_name.as_deref()).collect();
                 let platform = format!(
                     "{} {}",
-                    locale.text(format::platform_of_type(&r.odata_type)),
+                    locale.text(format::type_platform_label(&r.odata_type)),
                     r.platform_version.as_deref().unwrap_or_default()
                 );
                 Row {

@@ -17,7 +17,7 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
             key: String::new(),
             cells: vec![
                 Cell::text(&app.display_name).with_detail(app.publisher.clone()),
-                Cell::text(locale.text(format::platform_of_type(&app.odata_type))),
+                Cell::text(locale.text(format::type_platform_label(&app.odata_type))),
                 reach_cell(locale, &record.reach, names),
                 device,
                 status,

@@ -2,6 +2,7 @@
 //! what the tenant's data shows, numbered remediation with who acts (or a plain statement that none is
 //! documented), links into Tier1 and to documentation, log-collection guides, and the raw event.
 
+use super::failure_names::category_title;
 use super::failures::{describe, os_name};
 use super::format::{datetime_cell, MISSING};
 use super::Clock;
@@ -173,7 +174,7 @@ fn facts(input: &DetailsInput) -> Block {
         fact(Key::ColEnrollmentStart, datetime_cell(locale, event.event_date_time.as_deref(), input.clock).text, false),
         fact(Key::ColOs, os.trim().to_string(), false),
         fact(Key::EnrollmentTypeLabel, or_missing(event.enrollment_type.as_deref()), true),
-        fact(Key::FailureCategoryLabel, locale.text(input.diagnosis.category.title()).to_string(), false),
+        fact(Key::FailureCategoryLabel, locale.text(category_title(input.diagnosis.category)).to_string(), false),
         fact(Key::ErrorCodeLabel, or_missing(error_code(event)), true),
         fact(Key::CorrelationIdLabel, or_missing(event.correlation_id.as_deref()), true),
     ])

@@ -1,8 +1,10 @@
 //! Enrollment failures: start, OS, OS version, the failure (our localized name; the service's wording when it
 //! names nothing we know), and whether the same device enrolled in a later attempt. Newest first.
 
-use super::format::{datetime_cell, platform_of_os, text_or_missing};
+use super::failure_names::{category_title, reason_title};
+use super::format::{datetime_cell, platform_label, text_or_missing};
 use super::Clock;
+use crate::domain::device_platform::Platform;
 use crate::domain::failures::{diagnose, enrolled_later, error_code, Diagnosis, Evidence, TenantFacts};
 use crate::domain::table::{Cell, Row, Sort, Table, Tone};
 use crate::domain::time::{format_local, parse_iso};
@@ -12,7 +14,7 @@ use crate::model::EnrollmentEvent;
 /// The failure's name in the table and the details heading.
 pub fn failure_title(locale: Locale, event: &EnrollmentEvent, diagnosis: Diagnosis) -> String {
     match diagnosis.reason {
-        Some(reason) => locale.text(reason.title()).to_string(),
+        Some(reason) => locale.text(reason_title(reason)).to_string(),
         None => event
             .troubleshooting_error_details
             .as_ref()
@@ -26,11 +28,11 @@ pub fn failure_title(locale: Locale, event: &EnrollmentEvent, diagnosis: Diagnos
 /// Name of the OS for a table cell: ours for known platforms, the service's otherwise.
 pub fn os_name(locale: Locale, operating_system: Option<&str>) -> String {
     let os = operating_system.unwrap_or_default();
-    match platform_of_os(os) {
-        Key::PlatformAll => os.to_string(),
+    match Platform::from_operating_system(os) {
+        Platform::Other => os.to_string(),
         // iPadOS is its own OS to the user; our iOS label covers both only for policies.
-        _ if os.eq_ignore_ascii_case("ipados") => "iPadOS".into(),
-        key => locale.text(key).to_string(),
+        Platform::IpadOs => "iPadOS".into(),
+        platform => locale.text(platform_label(platform)).to_string(),
     }
 }
 
@@ -55,23 +57,32 @@ pub fn describe(locale: Locale, evidence: &Evidence, clock: Clock) -> String {
             let next = if *enrolled_now >= *limit as usize { Key::EvDeviceCapStill } else { Key::EvDeviceCapRoom };
             format!("{first} {}", locale.text(next))
         }
-        Evidence::PlatformBlocked { policy, platform } => {
-            locale.fill(Key::EvPlatformBlocked, &[("platform", locale.text(*platform)), ("policy", policy)])
-        }
+        Evidence::PlatformBlocked { policy, platform } => locale
+            .fill(Key::EvPlatformBlocked, &[("platform", locale.text(platform_label(*platform))), ("policy", policy)]),
         Evidence::VersionBelowMinimum { policy, platform, minimum, version } => locale.fill(
             Key::EvVersionLow,
-            &[("policy", policy), ("platform", locale.text(*platform)), ("minimum", minimum), ("version", version)],
+            &[
+                ("policy", policy),
+                ("platform", locale.text(platform_label(*platform))),
+                ("minimum", minimum),
+                ("version", version),
+            ],
         ),
         Evidence::VersionAboveMaximum { policy, platform, maximum, version } => locale.fill(
             Key::EvVersionHigh,
-            &[("policy", policy), ("platform", locale.text(*platform)), ("maximum", maximum), ("version", version)],
+            &[
+                ("policy", policy),
+                ("platform", locale.text(platform_label(*platform))),
+                ("maximum", maximum),
+                ("version", version),
+            ],
         ),
-        Evidence::PersonalBlocked { policy, platform } => {
-            locale.fill(Key::EvPersonalBlocked, &[("policy", policy), ("platform", locale.text(*platform))])
-        }
-        Evidence::RestrictionAllowsNow { policy, platform } => {
-            locale.fill(Key::EvRestrictionAllowsNow, &[("policy", policy), ("platform", locale.text(*platform))])
-        }
+        Evidence::PersonalBlocked { policy, platform } => locale
+            .fill(Key::EvPersonalBlocked, &[("policy", policy), ("platform", locale.text(platform_label(*platform)))]),
+        Evidence::RestrictionAllowsNow { policy, platform } => locale.fill(
+            Key::EvRestrictionAllowsNow,
+            &[("policy", policy), ("platform", locale.text(platform_label(*platform)))],
+        ),
         Evidence::Unlicensed => locale.text(Key::EvUnlicensed).to_string(),
         Evidence::PlanNotActive { sku, provisioning } => {
             locale.fill(Key::EvPlanNotActive, &[("sku", sku), ("status", provisioning)])
@@ -92,7 +103,7 @@ pub fn table(
         .iter()
         .map(|event| {
             let diagnosis = diagnose(event);
-            let mut detail = vec![locale.text(diagnosis.category.title()).to_string()];
+            let mut detail = vec![locale.text(category_title(diagnosis.category)).to_string()];
             if let Some(code) = error_code(event) {
                 detail.push(code.to_string());
             }
@@ -206,7 +217,7 @@ mod tests {
         assert!(describe(Locale::En, &cap(4), CLOCK).ends_with(Locale::En.text(Key::EvDeviceCapRoom)));
         let low = Evidence::VersionBelowMinimum {
             policy: "Finance".into(),
-            platform: Key::PlatformIos,
+            platform: Platform::Ios,
             minimum: "17.0".into(),
             version: "16.7.10".into(),
         };

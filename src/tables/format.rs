@@ -1,10 +1,11 @@
 //! Labels and tones for Graph enums and values, shared by every table.
 
 use super::Clock;
+use crate::domain::device_platform::Platform;
 use crate::domain::table::{Cell, Tone};
 use crate::domain::time;
 use crate::i18n::{Key, Locale};
-use crate::model::{short_type, ComplianceState, InstallState, ManagedBy, OwnerType, PolicyState};
+use crate::model::{ComplianceState, InstallState, ManagedBy, OwnerType, PolicyState};
 
 /// Placeholder for a value the service did not send.
 pub const MISSING: &str = "—";
@@ -99,44 +100,22 @@ pub fn ownership(owner: OwnerType) -> Key {
     }
 }
 
-/// Platform of a policy or app from its `@odata.type` (`iosCompliancePolicy` → iOS/iPadOS).
-pub fn platform_of_type(odata_type: &str) -> Key {
-    let t = short_type(odata_type).to_ascii_lowercase();
-    if t.starts_with("ios") || t.starts_with("ipad") {
-        Key::PlatformIos
-    } else if t.starts_with("macos") {
-        Key::PlatformMacos
-    } else if t.starts_with("androidworkprofile")
-        || t.starts_with("androiddeviceowner")
-        || t.starts_with("androidmanagedstore")
-        || t.starts_with("androidforwork")
-    {
-        Key::PlatformAndroidEnterprise
-    } else if t.starts_with("android") {
-        Key::PlatformAndroid
-    } else if t.starts_with("win") || t.starts_with("officesuite") || t.starts_with("microsoftstore") {
-        Key::PlatformWindows
-    } else {
-        Key::PlatformAll
+/// A platform's localized name. iOS and iPadOS share one label, as Intune's policies and apps do; devices
+/// and policies of no single platform read "All platforms".
+pub fn platform_label(platform: Platform) -> Key {
+    match platform {
+        Platform::Windows => Key::PlatformWindows,
+        Platform::Ios | Platform::IpadOs => Key::PlatformIos,
+        Platform::MacOs => Key::PlatformMacos,
+        Platform::Android => Key::PlatformAndroid,
+        Platform::AndroidEnterprise => Key::PlatformAndroidEnterprise,
+        Platform::All | Platform::Other => Key::PlatformAll,
     }
 }
 
-/// Platform key of a device's `operatingSystem`, to match policies and apps to devices.
-pub fn platform_of_os(operating_system: &str) -> Key {
-    match operating_system.to_ascii_lowercase().as_str() {
-        "ios" | "ipados" => Key::PlatformIos,
-        "macos" | "mac os x" => Key::PlatformMacos,
-        "android" => Key::PlatformAndroid,
-        os if os.starts_with("windows") => Key::PlatformWindows,
-        _ => Key::PlatformAll,
-    }
-}
-
-/// Whether something built for `target` platform can land on a device of `device` platform.
-pub fn platform_fits(target: Key, device: Key) -> bool {
-    target == Key::PlatformAll
-        || target == device
-        || (target == Key::PlatformAndroidEnterprise && device == Key::PlatformAndroid)
+/// The localized platform of a policy or app, from its `@odata.type`.
+pub fn type_platform_label(odata_type: &str) -> Key {
+    platform_label(Platform::from_odata_type(odata_type))
 }
 
 pub fn badge(locale: Locale, (key, tone): (Key, Tone)) -> Cell {
@@ -164,20 +143,90 @@ mod tests {
         assert_eq!(age(l, 0, 45 * 86_400 + 5), "45 days ago");
     }
 
+    /// Every string value of `field` anywhere in the demo tenants' fixture files.
+    fn fixture_values(field: &str) -> std::collections::BTreeSet<String> {
+        fn collect(value: &serde_json::Value, field: &str, out: &mut std::collections::BTreeSet<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (name, inner) in map {
+                        match inner.as_str() {
+                            Some(text) if name == field => {
+                                out.insert(text.to_string());
+                            }
+                            _ => collect(inner, field, out),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, field, out)),
+                _ => {}
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut out = std::collections::BTreeSet::new();
+        for tenant in std::fs::read_dir(root).unwrap().flatten().filter(|e| e.path().is_dir()) {
+            for file in std::fs::read_dir(tenant.path()).unwrap().flatten() {
+                if file.path().extension().is_some_and(|ext| ext == "json") {
+                    let text = std::fs::read_to_string(file.path()).unwrap();
+                    collect(&serde_json::from_str(&text).unwrap(), field, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Each fixture `operatingSystem`: the label tables and loaders used, and the device actions' platform.
     #[test]
-    fn platforms_from_odata_types() {
-        assert_eq!(platform_of_type("#microsoft.graph.iosCompliancePolicy"), Key::PlatformIos);
-        assert_eq!(platform_of_type("#microsoft.graph.windows10VpnConfiguration"), Key::PlatformWindows);
-        assert_eq!(platform_of_type("#microsoft.graph.win32LobApp"), Key::PlatformWindows);
-        assert_eq!(
-            platform_of_type("#microsoft.graph.androidWorkProfileCompliancePolicy"),
-            Key::PlatformAndroidEnterprise
-        );
-        assert_eq!(platform_of_type("#microsoft.graph.macOSLobApp"), Key::PlatformMacos);
-        assert_eq!(platform_of_type("#microsoft.graph.webApp"), Key::PlatformAll);
-        assert!(platform_fits(Key::PlatformAndroidEnterprise, platform_of_os("Android")));
-        assert!(platform_fits(Key::PlatformIos, platform_of_os("iPadOS")));
-        assert!(!platform_fits(Key::PlatformWindows, platform_of_os("iOS")));
+    fn fixture_operating_systems_keep_their_label_and_platform() {
+        let expected = [
+            ("Android", Key::PlatformAndroid, Platform::Android),
+            ("Windows", Key::PlatformWindows, Platform::Windows),
+            ("iOS", Key::PlatformIos, Platform::Ios),
+            ("iPadOS", Key::PlatformIos, Platform::IpadOs),
+            ("macOS", Key::PlatformMacos, Platform::MacOs),
+        ];
+        let values = fixture_values("operatingSystem");
+        assert_eq!(values.len(), expected.len(), "a new spelling in the fixtures: {values:?}");
+        for (os, key, platform) in expected {
+            assert!(values.contains(os), "{os} is no longer in the fixtures");
+            assert_eq!(Platform::from_operating_system(os), platform, "{os}");
+            assert_eq!(platform_label(Platform::from_operating_system(os)), key, "{os}");
+        }
+    }
+
+    /// Each fixture `@odata.type`: its platform label, and which fixture devices it reaches.
+    #[test]
+    fn fixture_types_keep_their_label_and_reach() {
+        use Key::*;
+        let labelled = |short: &str| match short {
+            "androidDeviceOwnerCompliancePolicy"
+            | "androidDeviceOwnerGeneralDeviceConfiguration"
+            | "androidManagedStoreApp"
+            | "androidWorkProfileCompliancePolicy"
+            | "androidWorkProfileGeneralDeviceConfiguration" => PlatformAndroidEnterprise,
+            "androidManagedAppProtection" | "androidManagedAppRegistration" | "androidMobileAppIdentifier" => {
+                PlatformAndroid
+            }
+            t if t.starts_with("ios") => PlatformIos,
+            t if t.starts_with("macOS") => PlatformMacos,
+            t if t.starts_with("win") || t == "officeSuiteApp" => PlatformWindows,
+            _ => PlatformAll,
+        };
+        let devices: Vec<Platform> =
+            fixture_values("operatingSystem").iter().map(|os| Platform::from_operating_system(os)).collect();
+        let types = fixture_values("@odata.type");
+        assert!(types.len() > 20, "the fixtures were not read: {types:?}");
+        for odata_type in types {
+            let label = labelled(crate::model::short_type(&odata_type));
+            let platform = Platform::from_odata_type(&odata_type);
+            assert_eq!(platform_label(platform), label, "{odata_type}");
+            for device in &devices {
+                let device_label = platform_label(*device);
+                let fitted = label == PlatformAll
+                    || label == device_label
+                    || (label == PlatformAndroidEnterprise && device_label == PlatformAndroid);
+                assert_eq!(platform.reaches(*device), fitted, "{odata_type} on {device:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod device_actions;
 pub mod devices;
 pub mod enrollment;
 pub mod failure_details;
+pub mod failure_names;
 pub mod failures;
 pub mod format;
 pub mod groups;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::format::{self, MISSING};
 use super::Clock;
 use crate::domain::assignment::{reach, Reach, Via};
+use crate::domain::device_platform::Platform;
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
@@ -26,7 +27,7 @@ pub fn table(
     let mut rows = Vec::new();
     for policy in policies {
         let reach = reach(&policy.assignments, user_groups);
-        let platform = format::platform_of_type(&policy.odata_type);
+        let platform = Platform::from_odata_type(&policy.odata_type);
         let assignment = reach_cell(locale, &reach, names);
         let mut states: Vec<(&DeviceRecord, &DevicePolicyState)> = devices
             .iter()
@@ -40,7 +41,7 @@ pub fn table(
             key: String::new(),
             cells: vec![
                 Cell::text(&policy.display_name),
-                Cell::text(locale.text(platform)),
+                Cell::text(locale.text(format::platform_label(platform))),
                 assignment.clone(),
                 device,
                 state,
@@ -51,7 +52,7 @@ pub fn table(
             let (text, tone) = if reach.applies() {
                 let fits = devices
                     .iter()
-                    .any(|d| format::platform_fits(platform, format::platform_of_os(&d.device.operating_system)));
+                    .any(|d| platform.reaches(Platform::from_operating_system(&d.device.operating_system)));
                 if fits {
                     (Key::NoStateReported, Tone::Warn)
                 } else {

@@ -55,7 +55,7 @@ pub fn availability(action: DeviceAction, target: &ActionTarget, access: &Access
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::device_actions::target::Platform;
+    use crate::domain::device_platform::Platform;
     use crate::domain::rbac::KnownRole;
     use crate::model::{OwnerType, ScopeType};
 

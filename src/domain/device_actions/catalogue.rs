@@ -2,7 +2,6 @@
 //! `Microsoft.Intune_RemoteTasks_*` identifiers as Intune's role definitions list them).
 
 use crate::domain::rbac::{Action, Permission};
-use crate::graph::ApiVersion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DeviceAction {
@@ -55,12 +54,10 @@ impl DeviceAction {
         }
     }
 
-    pub fn api_version(self) -> ApiVersion {
-        match self {
-            // Only in beta; v1.0 has the logCollectionRequests navigation but not the action.
-            DeviceAction::CollectDiagnostics => ApiVersion::Beta,
-            _ => ApiVersion::V1,
-        }
+    /// Graph offers the action only in its beta API (the Graph layer picks the version from this).
+    /// Collect diagnostics: v1.0 has the logCollectionRequests navigation but not the action.
+    pub fn beta_only(self) -> bool {
+        self == DeviceAction::CollectDiagnostics
     }
 
     /// Path below the version: `deviceManagement/managedDevices/{id}/rebootNow`.
@@ -129,8 +126,8 @@ mod tests {
     #[test]
     fn paths_and_versions() {
         assert_eq!(DeviceAction::Restart.path("d1"), "deviceManagement/managedDevices/d1/rebootNow");
-        assert_eq!(DeviceAction::CollectDiagnostics.api_version(), ApiVersion::Beta);
-        let v1 = DeviceAction::ALL.iter().filter(|a| a.api_version() == ApiVersion::V1).count();
+        assert!(DeviceAction::CollectDiagnostics.beta_only());
+        let v1 = DeviceAction::ALL.iter().filter(|a| !a.beta_only()).count();
         assert_eq!(v1, 9);
     }
 

@@ -10,6 +10,7 @@ pub mod request;
 pub mod simulate;
 pub mod target;
 
+pub use crate::domain::device_platform::Platform;
 pub use availability::{availability, Availability, DisabledReason};
 pub use catalogue::{ActionOption, DeviceAction};
 pub use platforms::supports;
@@ -19,4 +20,4 @@ pub use simulate::{
     simulate, ActionState, DeviceEffect, FailureReason, ManagementState, Outcome, SimulatedRun, TimedEffect,
     OFFLINE_AFTER_SECS,
 };
-pub use target::{ActionTarget, AndroidMode, Platform};
+pub use target::{ActionTarget, AndroidMode};

@@ -6,7 +6,8 @@
 use crate::model::OwnerType;
 
 use super::catalogue::DeviceAction;
-use super::target::{ActionTarget, AndroidMode, Platform};
+use super::target::{ActionTarget, AndroidMode};
+use crate::domain::device_platform::Platform;
 
 /// One concrete kind of device. When a fact is unknown (ownership, supervision, Android mode), the target
 /// stands for several kinds and an action is offered only if every one of them supports it.
@@ -44,7 +45,8 @@ fn kinds(target: &ActionTarget) -> Vec<Kind> {
             }
             None => ANDROID_MODES.into_iter().map(Kind::Android).collect(),
         },
-        Platform::Other => Vec::new(),
+        // Devices report Android, never Android Enterprise or All (those come from policy and app types).
+        Platform::AndroidEnterprise | Platform::All | Platform::Other => Vec::new(),
     }
 }
 

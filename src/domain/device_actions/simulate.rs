@@ -277,7 +277,7 @@ fn random(seed: u64, action: DeviceAction, device_id: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::device_actions::target::Platform;
+    use crate::domain::device_platform::Platform;
     use crate::model::OwnerType;
 
     const NOW: i64 = 1_795_165_200;

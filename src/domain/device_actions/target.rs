@@ -3,36 +3,12 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::device_platform::Platform;
 use crate::domain::rbac::GroupGraph;
 use crate::domain::time::parse_iso;
 use crate::model::{ManagedDevice, OwnerType};
 
 use super::catalogue::DeviceAction;
-
-/// `managedDevice.operatingSystem`, as Intune reports it ("Windows", "iOS", "iPadOS", "macOS", "Android").
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Platform {
-    Windows,
-    Ios,
-    IpadOs,
-    MacOs,
-    Android,
-    #[default]
-    Other,
-}
-
-impl Platform {
-    pub fn from_operating_system(os: &str) -> Platform {
-        match os.trim().to_ascii_lowercase().as_str() {
-            "windows" => Platform::Windows,
-            "ios" => Platform::Ios,
-            "ipados" => Platform::IpadOs,
-            "macos" | "macmdm" => Platform::MacOs,
-            "android" | "androidforwork" | "androidenterprise" => Platform::Android,
-            _ => Platform::Other,
-        }
-    }
-}
 
 /// How an Android device is enrolled (Android Enterprise modes; device administrator counts as personal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,14 +113,6 @@ impl ActionTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn platforms_from_fixture_spelling() {
-        assert_eq!(Platform::from_operating_system("iPadOS"), Platform::IpadOs);
-        assert_eq!(Platform::from_operating_system("macOS"), Platform::MacOs);
-        assert_eq!(Platform::from_operating_system("AndroidForWork"), Platform::Android);
-        assert_eq!(Platform::from_operating_system("Linux"), Platform::Other);
-    }
 
     #[test]
     fn android_mode_from_enrollment_or_ownership() {

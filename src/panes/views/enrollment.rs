@@ -1,8 +1,12 @@
+//! The enrollment restrictions view: the device limit in effect for the user against their device count, then
+//! every restriction of the tenant and which one applies.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
 use super::{view_label, UserData};
 use crate::components::{async_view, DataTable};
+use crate::domain::enrollment_restrictions::effective_limit;
 use crate::domain::membership::Membership;
 use crate::domain::status::DeviceRecord;
 use crate::graph::ApiError;
@@ -24,7 +28,7 @@ pub fn EnrollmentRestrictionsView(data: UserData) -> impl IntoView {
     });
     async_view(loaded, Key::ViewEnrollmentRestrictions, move |(configs, membership, devices)| {
         let groups = membership.all_ids();
-        let limit = enrollment::effective_limit(&configs, &groups);
+        let limit = effective_limit(&configs, &groups);
         let device_count = devices.len();
         let summary = move || {
             limit.clone().map(|(limit, policy)| {
