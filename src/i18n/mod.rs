@@ -43,6 +43,9 @@ impl Locale {
         }
     }
 
+    // One copy of the three lookups for the whole app instead of one at each of the hundreds of call sites
+    // LLVM inlined it into: 1.1 KB less wasm (raw), 0.7 KB less brotli, for a call per string.
+    #[inline(never)]
     pub fn text(self, key: Key) -> &'static str {
         match self {
             Locale::En => strings::en(key),
