@@ -40,6 +40,11 @@ pub async fn devices(client: &GraphClient, user_id: &str) -> Result<Vec<DeviceRe
     device_states(client, client.managed_devices(user_id).await?).await
 }
 
+/// The user's devices as listed, without their states: the app install statuses need only this list.
+pub async fn device_list(client: &GraphClient, user_id: &str) -> Result<Vec<ManagedDevice>, ApiError> {
+    client.managed_devices(user_id).await
+}
+
 /// Compliance and configuration states for devices already listed.
 pub async fn device_states(client: &GraphClient, devices: Vec<ManagedDevice>) -> Result<Vec<DeviceRecord>, ApiError> {
     let with_states = devices.into_iter().map(|device| async move {
@@ -65,6 +70,11 @@ pub async fn apps(
     devices: &[ManagedDevice],
 ) -> Result<Vec<AppRecord>, ApiError> {
     app_records(client, client.mobile_apps().await?, user_principal_name, membership, devices).await
+}
+
+/// Every app of the tenant, as the catalog lists it (no reach, no install statuses).
+pub async fn app_catalog(client: &GraphClient) -> Result<Vec<MobileApp>, ApiError> {
+    client.mobile_apps().await
 }
 
 /// [`apps`] for a catalog fetched already (the troubleshooting screen fetches it while the user's own data
@@ -130,4 +140,27 @@ pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppPr
     let (policies, registrations) =
         try_join(client.app_protection_policies(user_id), client.app_registrations(user_id)).await?;
     Ok(AppProtection { policies, registrations })
+}
+
+/// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view
+/// and the device-limit finding.
+pub async fn enrollment_restrictions(
+    client: &GraphClient,
+) -> Result<Vec<crate::model::EnrollmentConfiguration>, ApiError> {
+    client.enrollment_configurations().await
+}
+
+/// The user's enrollment attempts (Intune's troubleshooting events), failures and successes.
+pub async fn enrollment_events(
+    client: &GraphClient,
+    user_id: &str,
+) -> Result<Vec<crate::model::EnrollmentEvent>, ApiError> {
+    client.enrollment_events(user_id).await
+}
+
+/// Users whose name or principal name matches what was typed, best match first.
+pub async fn find_users(client: &GraphClient, query: &str) -> Result<Vec<User>, ApiError> {
+    let mut users = client.search_users(query).await?;
+    users.sort_by_key(|u| crate::domain::search::rank_key(query, &u.display_name));
+    Ok(users)
 }

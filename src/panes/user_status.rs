@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::views::{session_devices, UserData};
+use super::user_data::{session_devices, UserData};
 use crate::components::LoadingState;
 use crate::domain::findings::{findings, Evidence, Finding};
 use crate::domain::status::{app_summary, device_summary, DeviceRecord, LicenseStatus};

@@ -10,7 +10,7 @@ use crate::components::{focus_later, DataTable, ErrorPanel};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::{Key, Locale};
 use crate::model::ManagedDevice;
-use crate::panes::views::{clock_now, view_label};
+use crate::panes::table_context::{clock_now, view_label};
 use crate::routes::{tab_id, View};
 use crate::state::action_book::Entry;
 use crate::state::actions::use_device_actions;

@@ -1,7 +1,10 @@
+//! The client apps view: every app that reaches the user (or names a group of theirs), with its install status.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::domain::status::AppRecord;
 use crate::graph::ApiError;

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable, ExtraColumn};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::Key;

@@ -1,7 +1,10 @@
+//! The enrollment restrictions view: the tenant's restrictions that apply to the user, and their device limit.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{view_label, UserData};
+use crate::panes::table_context::view_label;
+use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::domain::membership::Membership;
 use crate::domain::status::DeviceRecord;

@@ -1,7 +1,10 @@
+//! The compliance policies and configuration profiles views, per device, with why a policy does or does not apply.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;
