@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::bar::ActionBar;
 use super::row::latest_status;
-use super::DeviceHandle;
+use super::handle::DeviceHandle;
 use crate::components::{focus_later, DataTable, ErrorPanel};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::{Key, Locale};

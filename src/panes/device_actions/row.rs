@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::bar::ActionBar;
-use super::DeviceHandle;
+use super::handle::DeviceHandle;
 use crate::components::explanation;
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::Tone;
