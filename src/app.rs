@@ -14,8 +14,8 @@ use crate::test_ids;
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(|| async {
         let loaded = config::load().await;
-        if let Ok(AppConfig::Rest(rest)) = &loaded {
-            crate::auth_glue::start(&rest.auth).await;
+        if let Ok(config) = &loaded {
+            crate::backend::start_session(config).await;
         }
         loaded
     });

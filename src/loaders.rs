@@ -1,5 +1,6 @@
-//! What each pane loads, composed from the Graph endpoints. Independent calls run concurrently; every
-//! loader fails as a whole with the first error, which its pane shows.
+//! What each pane loads, composed from the Graph endpoints: panes and components reach Graph only through
+//! these. Independent calls run concurrently; every loader fails as a whole with the first error, which its
+//! pane shows.
 
 use crate::concurrent::{try_join, try_join_all};
 
