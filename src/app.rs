@@ -1,3 +1,5 @@
+//! The root component: reads the configuration, starts the backend's sign-in, then shows the page or what is wrong.
+
 use leptos::prelude::*;
 use leptos_router::components::Router;
 

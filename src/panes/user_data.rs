@@ -21,7 +21,7 @@ use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
 use crate::state::use_client;
 
 /// A loaded value or the error that stopped it; `None` in a resource while it loads.
-type Loaded<T> = Result<T, ApiError>;
+pub type Loaded<T> = Result<T, ApiError>;
 
 /// The selected user's data, loaded once and shared by the areas and views that need it.
 #[derive(Clone, Copy)]
@@ -43,7 +43,7 @@ pub struct UserData {
 /// operating (at once elsewhere), so a role that turns out to lack the permission never requests the data.
 pub fn unless_forbidden<T, Fut>(area: ViewArea, load: impl Fn() -> Fut + 'static) -> LocalResource<Loaded<T>>
 where
-    T: Clone + Send + Sync + 'static,
+    T: 'static,
     Fut: Future<Output = Loaded<T>> + 'static,
 {
     let missing = use_missing(area);
