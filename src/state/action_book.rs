@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::backend::ActionDelivery;
 use crate::domain::device_actions::{
     simulate, ActionOptions, ActionRecord, ActionResult, ActionState, ActionTarget, DeviceAction, DeviceEffect,
     FailureReason, SimulatedRun,
 };
-use crate::backend::ActionDelivery;
 use crate::domain::status::DeviceRecord;
 use crate::domain::time::format_iso;
 use crate::graph::ApiError;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::bar::ActionBar;
-use super::row::latest_status;
 use super::handle::DeviceHandle;
+use super::row::latest_status;
 use crate::components::{focus_later, DataTable, ErrorPanel};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::{Key, Locale};

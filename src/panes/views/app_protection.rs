@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::panes::table_context::{clock_now, view_label};
-use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::i18n::Key;
 use crate::loaders::{self, AppProtection};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
 use crate::tables::app_protection;
 

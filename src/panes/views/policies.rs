@@ -3,8 +3,6 @@
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use crate::panes::table_context::{clock_now, view_label};
-use crate::panes::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;
@@ -13,6 +11,8 @@ use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders;
 use crate::model::DevicePolicy;
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
 use crate::tables::policies::{self, GroupNames};
 
