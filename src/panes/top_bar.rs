@@ -15,8 +15,10 @@ pub fn TopBar() -> impl IntoView {
     let go = use_go();
     let backend = use_backend();
     let sample_data = backend.is_sample_data();
-    // The tenant switch exists only where the backend serves several tenants.
+    // The tenant switch is shown only where the backend serves several tenants.
     let tenants = backend.tenants();
+    let switchable = tenants.is_some();
+    let tenants = tenants.unwrap_or_default();
 
     view! {
         <header class="t1-topbar">
@@ -33,29 +35,22 @@ pub fn TopBar() -> impl IntoView {
             <div class="t1-topbar__controls">
                 <SessionControls />
                 <OperatorControls />
-                {tenants
-                    .map(|tenants| {
-                        view! {
-                            <label class="t1-field t1-field--inline">
-                                <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
-                                <select
-                                    class="t1-select"
-                                    data-testid=test_ids::TENANT_SWITCH
-                                    on:change:target=move |ev| {
-                                        go(&location.get_untracked().with_tenant(&ev.target().value()))
-                                    }
-                                >
-                                    {tenants
-                                        .into_iter()
-                                        .map(|(id, name)| {
-                                            let selected = move || location.get().tenant_id() == id;
-                                            view! { <option value=id selected=selected>{name}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </label>
-                        }
-                    })}
+                <label class="t1-field t1-field--inline" hidden=!switchable>
+                    <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
+                    <select
+                        class="t1-select"
+                        data-testid=test_ids::TENANT_SWITCH
+                        on:change:target=move |ev| go(&location.get_untracked().with_tenant(&ev.target().value()))
+                    >
+                        {tenants
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = move || location.get().tenant_id() == id;
+                                view! { <option value=id selected=selected>{name}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
                 <label class="t1-field t1-field--inline">
                     <span class="t1-field__label">{tr(Key::LanguageLabel)}</span>
                     <select

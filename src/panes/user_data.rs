@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ use super::operator::denied;
 use crate::concurrent::try_join;
 use crate::domain::failures::TenantFacts;
 use crate::domain::membership::Membership;
-use crate::domain::rbac::ViewArea;
+use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::loaders::{self, TenantInfo, UserInfo};
@@ -50,15 +51,27 @@ where
     let directory = use_context::<DirectoryResource>();
     LocalResource::new(move || {
         missing.track();
+        let refusal = refusal(missing, directory);
         // Creating the future reads (and tracks) what the load depends on; nothing is sent until it is awaited.
         let pending = load();
         async move {
-            sign_in_read(directory).await;
-            match missing.get_untracked() {
+            match refusal.await {
                 Some(permission) => Err(denied(permission)),
                 None => pending.await,
             }
         }
+    })
+}
+
+/// The read permission the role lacks, once the sign-in is read. Boxed: one copy of the waiting serves every
+/// resource instead of one per loaded type.
+fn refusal(
+    missing: Memo<Option<Permission>>,
+    directory: Option<DirectoryResource>,
+) -> Pin<Box<dyn Future<Output = Option<Permission>>>> {
+    Box::pin(async move {
+        sign_in_read(directory).await;
+        missing.get_untracked()
     })
 }
 
