@@ -1,6 +1,8 @@
 //! What each pane loads, composed from the Graph endpoints: panes and components reach Graph only through
 //! these. Independent calls run concurrently; every loader fails as a whole with the first error, which its
-//! pane shows.
+//! pane shows. A loader that is a single call returns that call's future as it is (no extra state machine).
+
+use std::future::Future;
 
 use crate::concurrent::{try_join, try_join_all};
 
@@ -42,8 +44,11 @@ pub async fn devices(client: &GraphClient, user_id: &str) -> Result<Vec<DeviceRe
 }
 
 /// The user's devices as listed, without their states: the app install statuses need only this list.
-pub async fn device_list(client: &GraphClient, user_id: &str) -> Result<Vec<ManagedDevice>, ApiError> {
-    client.managed_devices(user_id).await
+pub fn device_list<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<ManagedDevice>, ApiError>> + 'a {
+    client.managed_devices(user_id)
 }
 
 /// Compliance and configuration states for devices already listed.
@@ -74,8 +79,8 @@ pub async fn apps(
 }
 
 /// Every app of the tenant, as the catalog lists it (no reach, no install statuses).
-pub async fn app_catalog(client: &GraphClient) -> Result<Vec<MobileApp>, ApiError> {
-    client.mobile_apps().await
+pub fn app_catalog(client: &GraphClient) -> impl Future<Output = Result<Vec<MobileApp>, ApiError>> + '_ {
+    client.mobile_apps()
 }
 
 /// [`apps`] for a catalog fetched already (the troubleshooting screen fetches it while the user's own data
@@ -145,18 +150,18 @@ pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppPr
 
 /// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view
 /// and the device-limit finding.
-pub async fn enrollment_restrictions(
+pub fn enrollment_restrictions(
     client: &GraphClient,
-) -> Result<Vec<crate::model::EnrollmentConfiguration>, ApiError> {
-    client.enrollment_configurations().await
+) -> impl Future<Output = Result<Vec<crate::model::EnrollmentConfiguration>, ApiError>> + '_ {
+    client.enrollment_configurations()
 }
 
 /// The user's enrollment attempts (Intune's troubleshooting events), failures and successes.
-pub async fn enrollment_events(
-    client: &GraphClient,
-    user_id: &str,
-) -> Result<Vec<crate::model::EnrollmentEvent>, ApiError> {
-    client.enrollment_events(user_id).await
+pub fn enrollment_events<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::EnrollmentEvent>, ApiError>> + 'a {
+    client.enrollment_events(user_id)
 }
 
 /// Users whose name or principal name matches what was typed, best match first.
