@@ -1,3 +1,5 @@
+//! The root component: reads the configuration, starts the backend's sign-in, then shows the page or what is wrong.
+
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -14,8 +16,8 @@ use crate::test_ids;
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(|| async {
         let loaded = config::load().await;
-        if let Ok(AppConfig::Rest(rest)) = &loaded {
-            crate::auth_glue::start(&rest.auth).await;
+        if let Ok(config) = &loaded {
+            crate::backend::start_session(config).await;
         }
         loaded
     });

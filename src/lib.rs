@@ -1,15 +1,17 @@
 //! Tier1: a help-desk troubleshooting portal for Microsoft Intune tenants.
 //!
 //! Layers, from pure to browser-bound: `model` (Graph JSON types) → `graph` (requests, client, the fake
-//! Graph behind demo mode) → `domain` and `tables` (what the data means, as rows) → `i18n` → `loaders`
-//! (what each pane fetches) → `components` and `panes` (Leptos views) → `app`.
+//! Graph behind demo mode) → `domain` and `tables` (what the data means, as rows) → `i18n` → `backend` (demo
+//! or REST, chosen from the configuration) → `state` → `loaders` (what each pane fetches, the only callers of
+//! Graph endpoints) → `components` and `panes` (Leptos views) → `app`.
 
 pub mod app;
 pub mod auth;
-pub mod auth_glue;
+pub mod backend;
 pub mod components;
 pub mod concurrent;
 pub mod config;
+pub mod demo_tenants;
 pub mod document;
 pub mod domain;
 pub mod graph;

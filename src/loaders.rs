@@ -1,5 +1,8 @@
-//! What each pane loads, composed from the Graph endpoints. Independent calls run concurrently; every
-//! loader fails as a whole with the first error, which its pane shows.
+//! What each pane loads, composed from the Graph endpoints: panes and components reach Graph only through
+//! these. Independent calls run concurrently; every loader fails as a whole with the first error, which its
+//! pane shows. A loader that is a single call returns that call's future as it is (no extra state machine).
+
+use std::future::Future;
 
 use crate::concurrent::{try_join, try_join_all};
 
@@ -40,6 +43,14 @@ pub async fn devices(client: &GraphClient, user_id: &str) -> Result<Vec<DeviceRe
     device_states(client, client.managed_devices(user_id).await?).await
 }
 
+/// The user's devices as listed, without their states: the app install statuses need only this list.
+pub fn device_list<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<ManagedDevice>, ApiError>> + 'a {
+    client.managed_devices(user_id)
+}
+
 /// Compliance and configuration states for devices already listed.
 pub async fn device_states(client: &GraphClient, devices: Vec<ManagedDevice>) -> Result<Vec<DeviceRecord>, ApiError> {
     let with_states = devices.into_iter().map(|device| async move {
@@ -65,6 +76,11 @@ pub async fn apps(
     devices: &[ManagedDevice],
 ) -> Result<Vec<AppRecord>, ApiError> {
     app_records(client, client.mobile_apps().await?, user_principal_name, membership, devices).await
+}
+
+/// Every app of the tenant, as the catalog lists it (no reach, no install statuses).
+pub fn app_catalog(client: &GraphClient) -> impl Future<Output = Result<Vec<MobileApp>, ApiError>> + '_ {
+    client.mobile_apps()
 }
 
 /// [`apps`] for a catalog fetched already (the troubleshooting screen fetches it while the user's own data
@@ -131,4 +147,27 @@ pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppPr
     let (policies, registrations) =
         try_join(client.app_protection_policies(user_id), client.app_registrations(user_id)).await?;
     Ok(AppProtection { policies, registrations })
+}
+
+/// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view
+/// and the device-limit finding.
+pub fn enrollment_restrictions(
+    client: &GraphClient,
+) -> impl Future<Output = Result<Vec<crate::model::EnrollmentConfiguration>, ApiError>> + '_ {
+    client.enrollment_configurations()
+}
+
+/// The user's enrollment attempts (Intune's troubleshooting events), failures and successes.
+pub fn enrollment_events<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::EnrollmentEvent>, ApiError>> + 'a {
+    client.enrollment_events(user_id)
+}
+
+/// Users whose name or principal name matches what was typed, best match first.
+pub async fn find_users(client: &GraphClient, query: &str) -> Result<Vec<User>, ApiError> {
+    let mut users = client.search_users(query).await?;
+    users.sort_by_key(|u| crate::domain::search::rank_key(query, &u.display_name));
+    Ok(users)
 }

@@ -2,7 +2,7 @@
 //! Links can be bookmarked or pasted into a ticket, back/forward work, and because the path never changes,
 //! any static file server (no SPA fallback) and any sub-path of a host portal can serve the app.
 
-use crate::graph::fixture::DEMO_TENANT_IDS;
+use crate::demo_tenants::DEMO_TENANT_IDS;
 use crate::i18n::Key;
 use crate::percent;
 

@@ -1,21 +1,16 @@
-//! App-wide context: language, the Graph client for the current tenant, and the URL-held location.
+//! App-wide context: language, the URL-held location, the backend and its Graph client for that location.
 //! Context values are newtypes so two signals of the same type can never be confused.
 
 pub mod action_book;
 pub mod actions;
 pub mod operator;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::config::{AppConfig, RestConfig};
-use crate::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
-use crate::graph::http::{HttpGraph, WaitListener};
-use crate::graph::{GraphClient, Transport};
+use crate::backend::Backend;
+use crate::config::AppConfig;
+use crate::graph::GraphClient;
 use crate::i18n::{Key, Locale};
 use crate::platform;
 use crate::routes::Location;
@@ -28,21 +23,14 @@ pub struct UiLocale(pub RwSignal<Locale>);
 #[derive(Clone, Copy)]
 pub struct CurrentLocation(pub Memo<Location>);
 
+/// The Graph client for the current location (the backend's; demo mode has one per tenant).
 #[derive(Clone, Copy)]
-pub struct Backend(pub Memo<GraphClient>);
-
-/// How the app was configured (`config.json`): demo tenants or a REST API.
-#[derive(Clone)]
-pub struct Mode(pub AppConfig);
+pub struct CurrentClient(pub Memo<GraphClient>);
 
 /// Requests waiting on throttling right now, and the last announced wait in seconds. Loading states read
 /// it to say that Microsoft Graph is throttling rather than just "loading".
 #[derive(Clone, Copy)]
 pub struct Throttling(pub RwSignal<(u32, u32)>);
-
-pub fn is_demo() -> bool {
-    use_context::<Mode>().is_none_or(|m| m.0 == AppConfig::Demo)
-}
 
 pub fn use_locale() -> RwSignal<Locale> {
     expect_context::<UiLocale>().0
@@ -59,7 +47,12 @@ pub fn use_location_state() -> Memo<Location> {
 }
 
 pub fn use_client() -> Memo<GraphClient> {
-    expect_context::<Backend>().0
+    expect_context::<CurrentClient>().0
+}
+
+/// The session's backend, for what depends on it: the tenants to switch between, operators' sign-in.
+pub fn use_backend() -> Backend {
+    expect_context::<Backend>()
 }
 
 /// The saved language, else the browser's, else English.
@@ -70,7 +63,7 @@ pub fn initial_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// Provides locale (persisted, mirrored to `<html lang>`), location and client. Call inside `<Router>`.
+/// Provides locale (persisted, mirrored to `<html lang>`), location, backend and client. Call inside `<Router>`.
 pub fn provide_app_state(config: AppConfig) {
     let locale = RwSignal::new(initial_locale());
     Effect::new(move |_| {
@@ -90,74 +83,16 @@ pub fn provide_app_state(config: AppConfig) {
 
     let throttling = RwSignal::new((0u32, 0u32));
     provide_context(Throttling(throttling));
-    // REST mode has one client for the session; demo mode one per demo tenant, faults and latency.
-    let rest = match &config {
-        AppConfig::Rest(rest) => Some(rest_client(rest, throttling)),
-        AppConfig::Demo => None,
+    let backend = Backend::from_config(&config, throttling);
+    let client = {
+        let backend = backend.clone();
+        Memo::new(move |_| backend.client(&location.get()))
     };
-    provide_context(Mode(config));
-    let client = Memo::new(move |_| match &rest {
-        Some(client) => client.clone(),
-        None => {
-            let loc = location.get();
-            demo_client(loc.tenant_id(), loc.fault.as_deref(), loc.latency.as_deref())
-        }
-    });
-    provide_context(Backend(client));
-    // Who is operating (demo mode's sign-in) and the device actions they send in this session.
-    let demo = is_demo();
-    operator::provide_operator_gate(location, demo, FixtureSource::Http { base: FIXTURE_BASE.into() });
-    provide_context(actions::DeviceActions::new(demo));
-}
-
-thread_local! {
-    static DEMO_GRAPHS: RefCell<HashMap<String, Arc<FixtureGraph>>> = RefCell::new(HashMap::new());
-}
-
-/// Where the browser finds the demo tenants: the `fixtures/` folder Trunk copies beside `index.html`.
-pub const FIXTURE_BASE: &str = "fixtures";
-
-/// One fake Graph per (tenant, faults, latency), reading fixtures from `source`; cached so switching back
-/// and forth reuses what was already downloaded.
-pub fn demo_client_from(
-    source: FixtureSource,
-    tenant: &str,
-    fault: Option<&str>,
-    latency: Option<&str>,
-) -> GraphClient {
-    let tenant = if DEMO_TENANT_IDS.contains(&tenant) { tenant } else { DEMO_TENANT_IDS[0] };
-    let cache_key = format!("{tenant}|{}|{}", fault.unwrap_or_default(), latency.unwrap_or_default());
-    let graph = DEMO_GRAPHS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(cache_key)
-            .or_insert_with(|| {
-                let faults = fault.map(parse_faults).unwrap_or_default();
-                let latency = latency.and_then(|l| l.parse().ok());
-                Arc::new(FixtureGraph::new(tenant, source, platform::now_secs(), faults, latency))
-            })
-            .clone()
-    });
-    GraphClient::new(Transport::Fixture(graph))
-}
-
-pub fn demo_client(tenant: &str, fault: Option<&str>, latency: Option<&str>) -> GraphClient {
-    demo_client_from(FixtureSource::Http { base: FIXTURE_BASE.into() }, tenant, fault, latency)
-}
-
-/// The REST client: HTTP transport on the configured base URL, announcing throttling waits.
-fn rest_client(rest: &RestConfig, throttling: RwSignal<(u32, u32)>) -> GraphClient {
-    let on_wait: WaitListener = Arc::new(move |secs: Option<u32>| {
-        throttling.update(|(count, last)| match secs {
-            Some(s) => {
-                *count += 1;
-                *last = s;
-            }
-            None => *count = count.saturating_sub(1),
-        })
-    });
-    let tokens = crate::auth_glue::token_provider();
-    GraphClient::new(Transport::Http(Arc::new(HttpGraph::new(&rest.api_base_url, tokens, Some(on_wait)))))
+    provide_context(CurrentClient(client));
+    // Who is operating (where the backend signs operators in) and the device actions they send in this session.
+    operator::provide_operator_gate(location, backend.operator_directory());
+    provide_context(actions::DeviceActions::new(backend.action_delivery()));
+    provide_context(backend);
 }
 
 /// Navigates to a location of this page (same path, new query), adding a history entry.

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
+use tier1::backend::Backend;
 use tier1::components::{render_document, DataTable, ErrorPanel, UserPicker};
 use tier1::document::{Block, Link, LinkTarget, StepItem};
 use tier1::domain::table::{Cell, Row, Table, Tone};
@@ -14,7 +15,8 @@ use tier1::graph::fixture::FixtureSource;
 use tier1::graph::ApiError;
 use tier1::i18n::{Key, Locale};
 use tier1::model::User;
-use tier1::state::{demo_client_from, Backend, UiLocale};
+use tier1::routes::Location;
+use tier1::state::{CurrentClient, UiLocale};
 use tier1::test_ids;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,8 +35,9 @@ fn mount<V: IntoView + 'static>(
     let locale = RwSignal::new(Locale::En);
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(UiLocale(locale));
-        provide_context(Backend(Memo::new(|_| {
-            demo_client_from(FixtureSource::Embedded(fixture), "aurora", None, Some("0"))
+        let aurora = Location { latency: Some("0".into()), ..Location::default() };
+        provide_context(CurrentClient(Memo::new(move |_| {
+            Backend::demo(FixtureSource::Embedded(fixture)).client(&aurora)
         })));
         view()
     });

@@ -51,7 +51,7 @@ pub fn ErrorPanel(
     let details = error.escalation_text();
     let escalate = matches!(error.kind, ErrorKind::Server | ErrorKind::BadRequest | ErrorKind::Decode);
     let sign_in = (error.kind == ErrorKind::Unauthorized)
-        .then(crate::auth_glue::current)
+        .then(crate::backend::session)
         .flatten()
         .filter(|source| source.is_interactive());
     let explain = {

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::search::rank_key;
 use crate::i18n::Key;
+use crate::loaders;
 use crate::model::User;
 use crate::state::{tr, use_client, use_locale};
 use crate::test_ids;
@@ -43,10 +43,7 @@ pub fn UserPicker(
             let found = if query.trim().chars().count() < MIN_CHARS {
                 Ok(Vec::new())
             } else {
-                client.search_users(&query).await.map(|mut users| {
-                    users.sort_by_key(|u| rank_key(&query, &u.display_name));
-                    users
-                })
+                loaders::find_users(&client, &query).await
             };
             if committed.try_get_untracked().as_ref() == Some(&query) {
                 results.set(Some(found));

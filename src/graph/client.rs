@@ -2,7 +2,10 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{transport::Response, ApiError, GraphRequest, Transport};
+use super::error::ApiError;
+use super::request::GraphRequest;
+use super::response::Response;
+use super::transport::Transport;
 use crate::model::Collection;
 
 /// A guard against a server that keeps returning next links (a loop would otherwise never end).

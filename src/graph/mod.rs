@@ -1,6 +1,6 @@
-//! The data seam. Panes call the typed endpoints in [`endpoints`]; those build Graph requests, send them
-//! through a [`Transport`] and decode Graph JSON. Demo mode's transport is an in-process fake Graph
-//! ([`fixture::FixtureGraph`]) serving the bundled tenants, so panes never know where data comes from.
+//! Graph requests, the client and its transports. Loaders call the typed endpoints in [`endpoints`]; those
+//! build Graph requests, send them through a [`Transport`] and decode Graph JSON. Demo mode's transport is an
+//! in-process fake Graph ([`fixture::FixtureGraph`]) serving the bundled tenants; `crate::backend` picks one.
 
 pub mod client;
 pub mod endpoints;
@@ -9,9 +9,11 @@ pub mod fixture;
 pub mod http;
 pub mod permissions;
 pub mod request;
+pub mod response;
 pub mod transport;
 
 pub use client::GraphClient;
 pub use error::{ApiError, ErrorKind};
 pub use request::{ApiVersion, GraphRequest, Method};
-pub use transport::{Response, Transport};
+pub use response::Response;
+pub use transport::Transport;

@@ -3,21 +3,10 @@
 
 use std::sync::Arc;
 
-use super::{fixture::FixtureGraph, http::HttpGraph, ApiError};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Response {
-    pub status: u16,
-    pub body: String,
-    pub retry_after_secs: Option<u32>,
-    pub request_id: Option<String>,
-}
-
-impl Response {
-    pub fn ok(body: String) -> Self {
-        Self { status: 200, body, retry_after_secs: None, request_id: None }
-    }
-}
+use super::error::ApiError;
+use super::fixture::FixtureGraph;
+use super::http::HttpGraph;
+use super::response::Response;
 
 #[derive(Clone)]
 pub enum Transport {

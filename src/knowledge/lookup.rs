@@ -2,6 +2,7 @@
 //! which links may be rendered as links.
 
 use super::{CategoryEntry, CollectGuide, KnowledgeBase, ReasonEntry, Resource, Step};
+use crate::domain::device_platform::Platform;
 use crate::domain::failures::{Category, Diagnosis, Reason};
 use crate::i18n::Key;
 
@@ -41,11 +42,11 @@ impl Guide {
 
     /// Whether the guide is for devices reporting `operating_system` (opened first in the details).
     pub fn fits(self, operating_system: &str) -> bool {
-        let os = operating_system.to_ascii_lowercase();
+        let platform = Platform::from_operating_system(operating_system);
         match self {
-            Guide::Ios => os == "ios" || os == "ipados",
-            Guide::AndroidEmail | Guide::AndroidUsb | Guide::AndroidVerbose => os.starts_with("android"),
-            Guide::Windows => os.starts_with("windows"),
+            Guide::Ios => matches!(platform, Platform::Ios | Platform::IpadOs),
+            Guide::AndroidEmail | Guide::AndroidUsb | Guide::AndroidVerbose => platform == Platform::Android,
+            Guide::Windows => platform == Platform::Windows,
         }
     }
 }

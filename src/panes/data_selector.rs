@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::operator::RequirePermission;
+use super::user_data::UserData;
 use super::views::{
     AppProtectionPoliciesView, AppProtectionStatusView, ClientAppsView, DevicesView, EnrollmentRestrictionsView,
-    PolicyView, UserData,
+    PolicyView,
 };
 use crate::domain::rbac::ViewArea;
 use crate::i18n::Key;

@@ -1,60 +1,18 @@
 //! Area 6: the user's enrollment failures, newest first. Choosing a failure opens its details below the
 //! table; which one is open is the `failure` query parameter, so a failure can be linked from a ticket.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::failure_details::FailureDetails;
-use super::views::{clock_now, view_label, UserData};
+use super::table_context::{clock_now, view_label};
+use super::user_data::{known_facts, UserData};
 use crate::components::{async_view, DataTable};
-use crate::domain::failures::TenantFacts;
-use crate::domain::status::LicenseStatus;
 use crate::i18n::Key;
-use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::loaders;
+use crate::model::EnrollmentEvent;
 use crate::state::{tr, use_client, use_locale, use_location_state};
 use crate::tables::failures;
 use crate::test_ids;
-
-/// The parts of the user's data the failures are checked against, as far as they are loaded; evidence
-/// appears as each part arrives and is simply absent for a part that failed to load.
-#[derive(Clone, Default, PartialEq)]
-pub struct KnownFacts {
-    pub devices: Vec<ManagedDevice>,
-    pub restrictions: Vec<EnrollmentConfiguration>,
-    pub groups: BTreeSet<String>,
-    pub license: Option<LicenseStatus>,
-    pub user_principal_name: String,
-}
-
-impl KnownFacts {
-    pub fn facts(&self) -> TenantFacts<'_> {
-        TenantFacts {
-            devices: &self.devices,
-            restrictions: &self.restrictions,
-            groups: &self.groups,
-            license: self.license.as_ref(),
-        }
-    }
-}
-
-pub fn known_facts(data: UserData) -> Memo<KnownFacts> {
-    Memo::new(move |_| {
-        let user = data.user.get().and_then(Result::ok);
-        KnownFacts {
-            devices: data
-                .devices
-                .get()
-                .and_then(Result::ok)
-                .map(|records| records.into_iter().map(|r| r.device).collect())
-                .unwrap_or_default(),
-            restrictions: data.restrictions.get().and_then(Result::ok).unwrap_or_default(),
-            groups: data.groups.get().and_then(Result::ok).map(|m| m.all_ids()).unwrap_or_default(),
-            license: user.as_ref().map(|u| u.license.clone()),
-            user_principal_name: user.map(|u| u.user.user_principal_name).unwrap_or_default(),
-        }
-    })
-}
 
 #[component]
 pub fn EnrollmentFailures(data: UserData) -> impl IntoView {
@@ -63,7 +21,7 @@ pub fn EnrollmentFailures(data: UserData) -> impl IntoView {
     let location = use_location_state();
     let events = LocalResource::new(move || {
         let (client, id) = (client.get(), data.user_id.get());
-        async move { client.enrollment_events(&id).await }
+        async move { loaders::enrollment_events(&client, &id).await }
     });
     let facts = known_facts(data);
     let open = Memo::new(move |_| location.get().failure);

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::enrollment_failures::KnownFacts;
-use super::views::clock_now;
+use super::table_context::clock_now;
+use super::user_data::KnownFacts;
 use crate::components::{focus_later, render_document, ErrorPanel};
 use crate::domain::failures::diagnose;
 use crate::i18n::Key;

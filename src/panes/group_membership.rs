@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::views::UserData;
+use super::user_data::UserData;
 use crate::components::{async_view, DataTable};
 use crate::domain::membership::Membership;
 use crate::i18n::Key;

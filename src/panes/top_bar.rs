@@ -1,12 +1,11 @@
-//! Product name, who is operating (demo sign-in, "My permissions", the action log), demo tenant switch and
-//! language switch.
+//! Product name, whether the data is live, who is operating (sign-in, "My permissions", the action log), the
+//! tenant switch where the backend has several tenants, and the language switch.
 
 use leptos::prelude::*;
 
 use super::operator::OperatorControls;
-use crate::graph::fixture::{DEMO_TENANT_IDS, MANIFEST};
 use crate::i18n::{Key, Locale};
-use crate::state::{is_demo, tr, use_go, use_locale, use_location_state};
+use crate::state::{tr, use_backend, use_go, use_locale, use_location_state};
 use crate::test_ids;
 
 #[component]
@@ -14,8 +13,12 @@ pub fn TopBar() -> impl IntoView {
     let locale = use_locale();
     let location = use_location_state();
     let go = use_go();
-    let tenant_names = demo_tenant_names();
-    let demo = is_demo();
+    let backend = use_backend();
+    let sample_data = backend.is_sample_data();
+    // The tenant switch is shown only where the backend serves several tenants.
+    let tenants = backend.tenants();
+    let switchable = tenants.is_some();
+    let tenants = tenants.unwrap_or_default();
 
     view! {
         <header class="t1-topbar">
@@ -23,7 +26,7 @@ pub fn TopBar() -> impl IntoView {
                 <span class="t1-topbar__name">{tr(Key::AppName)}</span>
                 <span class="t1-topbar__tagline">{tr(Key::AppTagline)}</span>
             </div>
-            {if demo {
+            {if sample_data {
                 view! { <span class="t1-badge t1-badge--warn">{tr(Key::DemoBadge)}</span> }.into_any()
             } else {
                 view! { <span class="t1-badge t1-badge--good" data-testid=test_ids::LIVE_BADGE>{tr(Key::LiveBadge)}</span> }
@@ -32,14 +35,14 @@ pub fn TopBar() -> impl IntoView {
             <div class="t1-topbar__controls">
                 <SessionControls />
                 <OperatorControls />
-                <label class="t1-field t1-field--inline" hidden=!demo>
+                <label class="t1-field t1-field--inline" hidden=!switchable>
                     <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
                     <select
                         class="t1-select"
                         data-testid=test_ids::TENANT_SWITCH
                         on:change:target=move |ev| go(&location.get_untracked().with_tenant(&ev.target().value()))
                     >
-                        {tenant_names
+                        {tenants
                             .into_iter()
                             .map(|(id, name)| {
                                 let selected = move || location.get().tenant_id() == id;
@@ -76,27 +79,10 @@ pub fn TopBar() -> impl IntoView {
     }
 }
 
-/// (tenant id, display name) from the fixture manifest; the id when the manifest lacks a name.
-fn demo_tenant_names() -> Vec<(&'static str, String)> {
-    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap_or_default();
-    DEMO_TENANT_IDS
-        .into_iter()
-        .map(|id| {
-            let name = manifest["tenants"]
-                .as_array()
-                .and_then(|ts| ts.iter().find(|t| t["id"] == id))
-                .and_then(|t| t["displayName"].as_str())
-                .unwrap_or(id)
-                .to_string();
-            (id, name)
-        })
-        .collect()
-}
-
 /// Sign-in state and sign-out, when the configuration signs in with Entra ID.
 #[component]
 fn SessionControls() -> impl IntoView {
-    let Some(source) = crate::auth_glue::current() else { return ().into_any() };
+    let Some(source) = crate::backend::session() else { return ().into_any() };
     if !source.is_interactive() {
         return ().into_any();
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::views::{session_devices, UserData};
+use super::user_data::{session_devices, UserData};
 use crate::components::LoadingState;
 use crate::domain::enrollment_restrictions::effective_limit;
 use crate::domain::findings::{findings, Evidence, Finding};

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::backend::ActionDelivery;
 use crate::domain::device_actions::{
     simulate, ActionOptions, ActionRecord, ActionResult, ActionState, ActionTarget, DeviceAction, DeviceEffect,
     FailureReason, SimulatedRun,
@@ -29,9 +30,9 @@ pub enum Progress {
     Sending,
     /// Graph refused it or could not be reached: the device was never asked.
     NotSent(ApiError),
-    /// REST mode: Graph accepted it; the device reports back through `deviceActionResults`.
+    /// Graph accepted it and Intune delivers it; the device reports back through `deviceActionResults`.
     Accepted,
-    /// Demo mode: Graph accepted it and the device's part is simulated.
+    /// Graph accepted it and the device's part is simulated ([`ActionDelivery::Simulated`]).
     Simulated(SimulatedRun),
 }
 
@@ -53,7 +54,7 @@ pub enum Stage {
     Sending,
     /// Waiting for the device (`pending` in `deviceActionResults`).
     Pending,
-    /// REST mode: accepted by Graph; Tier1 does not follow the device's answer.
+    /// Accepted by Graph and left to Intune; Tier1 does not follow the device's answer.
     Sent,
     Done {
         at_secs: i64,
@@ -205,13 +206,13 @@ impl ActionBook {
         Some(id)
     }
 
-    /// Graph's answer to entry `id`, received at `now_secs`. In demo mode an accepted action is then played out
-    /// by the simulation, compressed so the demo takes seconds.
-    pub fn settle(&mut self, id: u64, answer: Result<(), ApiError>, demo: bool, now_secs: i64) {
+    /// Graph's answer to entry `id`, received at `now_secs`. Where the device's part is simulated, an accepted
+    /// action is then played out by the simulation, compressed so the demo takes seconds.
+    pub fn settle(&mut self, id: u64, answer: Result<(), ApiError>, delivery: ActionDelivery, now_secs: i64) {
         let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) else { return };
         entry.progress = match answer {
             Err(error) => Progress::NotSent(error),
-            Ok(()) if demo => {
+            Ok(()) if delivery == ActionDelivery::Simulated => {
                 let seed = id.wrapping_mul(0x9e37_79b9) ^ entry.started_secs as u64;
                 let run = simulate(entry.action, entry.options, &entry.target, now_secs, seed);
                 Progress::Simulated(run.compressed(DEMO_COMPRESSION))
@@ -268,6 +269,7 @@ impl ActionBook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backend::ActionDelivery::{Intune, Simulated};
     use crate::domain::device_actions::Platform;
     use crate::graph::ErrorKind;
     use crate::model::{ManagedDevice, OwnerType};
@@ -302,7 +304,7 @@ mod tests {
         assert_eq!(book.begin(felix(), DeviceAction::Sync, ActionOptions::default(), laptop("1", 0), NOW), None);
         assert!(book.begin(felix(), DeviceAction::Restart, ActionOptions::default(), laptop("1", 0), NOW).is_some());
         assert!(book.begin(felix(), DeviceAction::Sync, ActionOptions::default(), laptop("2", 0), NOW).is_some());
-        book.settle(first.unwrap(), Err(refused()), true, NOW + 1);
+        book.settle(first.unwrap(), Err(refused()), Simulated, NOW + 1);
         assert_eq!(book.entries()[0].stage(NOW + 1), Stage::NotSent);
         assert!(book.begin(felix(), DeviceAction::Sync, ActionOptions::default(), laptop("1", 0), NOW + 2).is_some());
         assert_eq!(book.entries().len(), 4);
@@ -314,7 +316,7 @@ mod tests {
         let id = book.begin(felix(), DeviceAction::Sync, ActionOptions::default(), laptop("1", 2), NOW).unwrap();
         assert_eq!(book.entries()[0].stage(NOW), Stage::Sending);
         assert_eq!(book.open_actions("1", NOW), [DeviceAction::Sync]);
-        book.settle(id, Ok(()), true, NOW);
+        book.settle(id, Ok(()), Simulated, NOW);
         let entry = &book.entries()[0];
         assert_eq!(entry.stage(NOW), Stage::Pending);
         let Stage::Done { at_secs } = entry.stage(NOW + 10) else { panic!("{:?}", entry.stage(NOW + 10)) };
@@ -333,8 +335,8 @@ mod tests {
         let restart =
             book.begin(felix(), DeviceAction::Restart, ActionOptions::default(), laptop("old", 33), NOW).unwrap();
         let retire = book.begin(felix(), DeviceAction::Retire, ActionOptions::default(), laptop("1", 0), NOW).unwrap();
-        book.settle(restart, Ok(()), true, NOW);
-        book.settle(retire, Ok(()), true, NOW);
+        book.settle(restart, Ok(()), Simulated, NOW);
+        book.settle(retire, Ok(()), Simulated, NOW);
         let later = NOW + 120;
         assert!(matches!(
             book.entries()[0].stage(later),
@@ -359,7 +361,7 @@ mod tests {
     fn rest_mode_sends_without_simulating_or_blocking_a_resend() {
         let mut book = ActionBook::default();
         let id = book.begin(Operator::default(), DeviceAction::Sync, ActionOptions::default(), laptop("1", 0), NOW);
-        book.settle(id.unwrap(), Ok(()), false, NOW);
+        book.settle(id.unwrap(), Ok(()), Intune, NOW);
         assert_eq!(book.entries()[0].stage(NOW + 600), Stage::Sent);
         assert_eq!(book.records(NOW)[0].result, ActionResult::Pending);
         assert!(book
@@ -367,7 +369,7 @@ mod tests {
             .is_some());
         let mut failed = ActionBook::default();
         let id = failed.begin(felix(), DeviceAction::Wipe, ActionOptions::default(), laptop("1", 0), NOW).unwrap();
-        failed.settle(id, Err(refused()), true, NOW);
+        failed.settle(id, Err(refused()), Simulated, NOW);
         assert_eq!(failed.entries()[0].error().map(|e| e.kind), Some(ErrorKind::Forbidden));
         assert_eq!(failed.records(NOW)[0].result, ActionResult::NotSent);
         assert!(failed.overlay(NOW + 999).0.is_empty(), "a wipe that was not sent changes nothing");

@@ -1,12 +1,14 @@
 //! The session's device actions as app-wide context: sending goes through the Graph client (demo mode's fake
 //! Graph answers too), the book keeps every entry for the action log, and a clock ticks while any action is
-//! still waiting so pending states turn into results on screen.
+//! still waiting so pending states turn into results on screen. How the device's part is carried out is the
+//! backend's to say ([`ActionDelivery`]).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::action_book::{ActionBook, Operator, Overlay};
+use crate::backend::ActionDelivery;
 use crate::domain::device_actions::{ActionOptions, ActionTarget, DeviceAction};
 use crate::graph::GraphClient;
 use crate::platform;
@@ -19,17 +21,17 @@ pub struct DeviceActions {
     book: RwSignal<ActionBook>,
     now: RwSignal<i64>,
     ticker: StoredValue<Option<IntervalHandle>>,
-    /// Demo mode simulates the device's part; REST mode leaves it to Intune.
-    demo: bool,
+    /// Whether the device's part is simulated or left to Intune.
+    delivery: ActionDelivery,
 }
 
 impl DeviceActions {
-    pub fn new(demo: bool) -> Self {
+    pub fn new(delivery: ActionDelivery) -> Self {
         Self {
             book: RwSignal::new(ActionBook::default()),
             now: RwSignal::new(platform::now_secs()),
             ticker: StoredValue::new(None),
-            demo,
+            delivery,
         }
     }
 
@@ -65,10 +67,10 @@ impl DeviceActions {
             return;
         };
         self.now.set(started);
-        let (book, demo, this) = (self.book, self.demo, *self);
+        let (book, delivery, this) = (self.book, self.delivery, *self);
         leptos::task::spawn_local(async move {
             let answer = client.device_action(action, &device_id, options).await;
-            book.update(|b| b.settle(id, answer, demo, platform::now_secs()));
+            book.update(|b| b.settle(id, answer, delivery, platform::now_secs()));
             this.tick_while_open();
         });
     }

@@ -7,18 +7,15 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
-use crate::concurrent::try_join_all;
+use crate::backend::OperatorDirectory;
 use crate::domain::device_actions::ActionTarget;
 use crate::domain::rbac::{missing_for_view, Access, GroupGraph, Permission, ScopeDecision, ViewArea};
-use crate::graph::fixture::{Collection, FixtureSource, TenantData};
-use crate::model::{DemoOperator, GroupWithMembers, ManagedDevice, RoleAssignment, RoleDefinition, User};
+use crate::model::{DemoOperator, ManagedDevice, RoleAssignment, RoleDefinition, User};
 use crate::routes::Location;
 
 /// What demo mode's sign-in reads from a demo tenant: its operators, roles and assignments, and the groups
-/// and users that decide scope. Read from the fixture files directly: these are not calls Tier1 makes to Graph.
+/// and users that decide scope (read by the backend's [`OperatorDirectory`]).
 pub struct DemoDirectory {
     pub tenant: String,
     pub operators: Vec<DemoOperator>,
@@ -28,30 +25,17 @@ pub struct DemoDirectory {
     pub users: Vec<User>,
 }
 
-const DIRECTORY_FILES: [Collection; 5] = [
-    Collection::Operators,
-    Collection::RoleDefinitions,
-    Collection::RoleAssignments,
-    Collection::Groups,
-    Collection::Users,
-];
-
 impl DemoDirectory {
-    /// Reads the five files at once; the error names the file that failed.
-    pub async fn load(source: FixtureSource, tenant: &str) -> Result<DemoDirectory, String> {
-        let data = TenantData::new(tenant, source, 0);
-        try_join_all(DIRECTORY_FILES.iter().map(|c| data.ensure(std::slice::from_ref(c)))).await?;
-        fn items<T: DeserializeOwned>(data: &TenantData, collection: Collection) -> Result<Vec<T>, String> {
-            Vec::<T>::deserialize(&data.get(collection)["value"]).map_err(|e| format!("{}: {e}", collection.file()))
-        }
-        let groups: Vec<GroupWithMembers> = items(&data, Collection::Groups)?;
+    /// Reads the tenant's directory; the error names the file that failed.
+    pub async fn load(source: &OperatorDirectory, tenant: &str) -> Result<DemoDirectory, String> {
+        let files = source.read(tenant).await?;
         Ok(DemoDirectory {
             tenant: tenant.to_string(),
-            operators: items(&data, Collection::Operators)?,
-            definitions: items(&data, Collection::RoleDefinitions)?,
-            assignments: items(&data, Collection::RoleAssignments)?,
-            groups: GroupGraph::new(&groups),
-            users: items(&data, Collection::Users)?,
+            operators: files.operators,
+            definitions: files.definitions,
+            assignments: files.assignments,
+            groups: GroupGraph::new(&files.groups),
+            users: files.users,
         })
     }
 
@@ -221,18 +205,18 @@ pub fn use_missing(area: ViewArea) -> Memo<Option<Permission>> {
     Memo::new(move |_| gate.with(|g| g.missing(area)))
 }
 
-/// Demo mode: reads the tenant's directory (again when the tenant changes) and signs in as the operator the
-/// URL names. REST mode: an open gate.
-pub fn provide_operator_gate(location: Memo<Location>, demo: bool, source: FixtureSource) {
-    if !demo {
+/// With an operator directory (demo mode): reads the tenant's directory (again when the tenant changes) and
+/// signs in as the operator the URL names. Without one (REST mode): an open gate.
+pub fn provide_operator_gate(location: Memo<Location>, directory: Option<OperatorDirectory>) {
+    let Some(source) = directory else {
         provide_context(OperatorGate(Signal::stored(Gate::open())));
         return;
-    }
+    };
     let tenant = Memo::new(move |_| location.get().tenant_id().to_string());
     let wanted = Memo::new(move |_| location.get().operator);
     let directory = LocalResource::new(move || {
         let (tenant, source) = (tenant.get(), source.clone());
-        async move { DemoDirectory::load(source, &tenant).await.map(Arc::new) }
+        async move { DemoDirectory::load(&source, &tenant).await.map(Arc::new) }
     });
     let gate = Memo::new(move |_| match directory.get() {
         None => Gate::Loading,
@@ -254,9 +238,10 @@ mod tests {
     use super::*;
     use crate::domain::device_actions::{availability, Availability, DeviceAction, DisabledReason};
     use futures::executor::block_on;
+    use serde::Deserialize;
 
     fn aurora() -> Arc<DemoDirectory> {
-        Arc::new(block_on(DemoDirectory::load(FixtureSource::repo(), "aurora")).unwrap())
+        Arc::new(block_on(DemoDirectory::load(&OperatorDirectory::repo(), "aurora")).unwrap())
     }
 
     fn gate(directory: &Arc<DemoDirectory>, operator: Option<&str>) -> Gate {

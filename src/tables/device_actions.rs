@@ -240,7 +240,7 @@ mod tests {
             status_line(Locale::En, CLOCK, &entry(&book), NOW),
             ("Sync: sending to Intune…".into(), Tone::Muted)
         );
-        book.settle(id, Ok(()), true, NOW);
+        book.settle(id, Ok(()), crate::backend::ActionDelivery::Simulated, NOW);
         assert_eq!(status_line(Locale::En, CLOCK, &entry(&book), NOW).0, "Sync: pending since 2026-11-20 09:00:00");
         let (done, tone) = status_line(Locale::En, CLOCK, &entry(&book), NOW + 60);
         assert!(done.starts_with("Sync: done at 2026-11-20 09:00:0"), "{done}");
@@ -248,7 +248,7 @@ mod tests {
 
         let offline = ActionTarget { last_sync_secs: Some(NOW - 30 * 86_400), ..target };
         let lock = book.begin(felix, DeviceAction::Restart, ActionOptions::default(), offline, NOW).unwrap();
-        book.settle(lock, Ok(()), true, NOW);
+        book.settle(lock, Ok(()), crate::backend::ActionDelivery::Simulated, NOW);
         let (failed, tone) = status_line(Locale::En, CLOCK, &book.entries()[1], NOW + 3600);
         assert!(failed.starts_with("Restart: failed at "), "{failed}");
         assert!(failed.ends_with("it seems to be offline (last check-in 2026-10-21 09:00:00)."), "{failed}");
@@ -268,7 +268,7 @@ mod tests {
         let mut book = ActionBook::default();
         let target = device(Platform::Windows, OwnerType::Company, &[]);
         let id = book.begin(Operator::default(), DeviceAction::Wipe, ActionOptions::default(), target, NOW).unwrap();
-        book.settle(id, Err(ApiError::network("offline")), false, NOW);
+        book.settle(id, Err(ApiError::network("offline")), crate::backend::ActionDelivery::Intune, NOW);
         assert_eq!(
             status_line(Locale::Nl, CLOCK, &book.entries()[0], NOW),
             ("Wissen: niet verzonden".into(), Tone::Bad)

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::graph::transport::Response;
+use crate::graph::response::Response;
 
 /// Graph's limit on requests per batch.
 pub const MAX_BATCH: usize = 20;

@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use crate::graph::transport::Response;
+use crate::graph::response::Response;
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {

@@ -16,8 +16,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use super::transport::Response;
-use super::ApiError;
+use super::error::ApiError;
+use super::response::Response;
 pub use batch::MAX_BATCH;
 pub use retry::{wait_ms, MAX_ATTEMPTS};
 

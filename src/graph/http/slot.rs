@@ -6,8 +6,8 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
-use crate::graph::transport::Response;
-use crate::graph::ApiError;
+use crate::graph::error::ApiError;
+use crate::graph::response::Response;
 
 type Outcome = Result<Response, ApiError>;
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::DeviceHandle;
+use super::handle::DeviceHandle;
 use crate::domain::device_actions::DeviceAction;
 use crate::state::operator::use_gate;
 use crate::state::use_locale;

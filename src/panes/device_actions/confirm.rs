@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::DeviceHandle;
+use super::handle::DeviceHandle;
 use crate::components::Modal;
 use crate::domain::device_actions::{
     confirmation_matches, losses, ActionOption, ActionOptions, DeviceAction, Loss, Platform,

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::bar::ActionBar;
+use super::handle::DeviceHandle;
 use super::row::latest_status;
-use super::DeviceHandle;
 use crate::components::{focus_later, DataTable, ErrorPanel};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::{Key, Locale};
 use crate::model::ManagedDevice;
-use crate::panes::views::{clock_now, view_label};
+use crate::panes::table_context::{clock_now, view_label};
 use crate::routes::{tab_id, View};
 use crate::state::action_book::Entry;
 use crate::state::actions::use_device_actions;

@@ -7,12 +7,12 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::bar::ActionBar;
-use super::DeviceHandle;
+use super::handle::DeviceHandle;
 use crate::components::explanation;
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::Tone;
 use crate::i18n::{Key, Locale};
-use crate::panes::views::clock_now;
+use crate::panes::table_context::clock_now;
 use crate::state::action_book::{ActionBook, Stage};
 use crate::state::actions::use_device_actions;
 use crate::state::{tr, use_locale};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{download_text, DataTable, Modal};
 use crate::i18n::Key;
-use crate::panes::views::clock_now;
+use crate::panes::table_context::clock_now;
 use crate::platform;
 use crate::state::actions::use_device_actions;
 use crate::state::{tr, use_locale};

@@ -1,9 +1,12 @@
+//! The app protection views: the policies that target the user, and their apps' registration status.
+
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
 use crate::components::{async_view, DataTable};
 use crate::i18n::Key;
 use crate::loaders::{self, AppProtection};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
 use crate::tables::app_protection;
 

@@ -1,12 +1,15 @@
+//! The client apps view: every app that reaches the user (or names a group of theirs), with its install status.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
 use crate::components::{async_view, DataTable};
 use crate::domain::status::AppRecord;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders;
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
 use crate::tables::{apps, policies::GroupNames};
 

@@ -5,11 +5,12 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
 use crate::components::{async_view, DataTable, ExtraColumn};
 use crate::domain::status::DeviceRecord;
 use crate::i18n::Key;
 use crate::panes::device_actions::{provide_confirm, ConfirmSlot, DeviceDetails, RowActions};
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::actions::use_device_actions;
 use crate::state::{use_locale, use_location_state};
 use crate::tables::device_actions::link_device_names;

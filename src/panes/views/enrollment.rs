@@ -4,7 +4,6 @@
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{view_label, UserData};
 use crate::components::{async_view, DataTable};
 use crate::domain::enrollment_restrictions::effective_limit;
 use crate::domain::membership::Membership;
@@ -12,6 +11,8 @@ use crate::domain::status::DeviceRecord;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::model::EnrollmentConfiguration;
+use crate::panes::table_context::view_label;
+use crate::panes::user_data::UserData;
 use crate::state::use_locale;
 use crate::tables::enrollment;
 use crate::test_ids;

@@ -1,7 +1,8 @@
+//! The compliance policies and configuration profiles views, per device, with why a policy does or does not apply.
+
 use crate::settled::settled;
 use leptos::prelude::*;
 
-use super::{clock_now, view_label, UserData};
 use crate::components::{async_view, DataTable};
 use crate::domain::assignment::reach;
 use crate::domain::membership::Membership;
@@ -10,6 +11,8 @@ use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders;
 use crate::model::DevicePolicy;
+use crate::panes::table_context::{clock_now, view_label};
+use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
 use crate::tables::policies::{self, GroupNames};
 
