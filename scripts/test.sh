@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE test suite (also what CI runs, via .ci/run). Stages, in order, failing fast:
-#   setup, fmt, knowledge base prose, clippy + build (native), test (native), clippy + build and test
+#   setup, fmt, knowledge base prose, structure, clippy + build (native), test (native), clippy + build and test
 #   (wasm32, headless Chromium), trunk build --release -> dist/, size budget, e2e (node --test
 #   tests/e2e/ against dist/ in headless Chromium, files in parallel).
 # Prints a summary line per stage with its duration; on failure names the failed stage.
@@ -67,6 +67,7 @@ fi
 
 stage "fmt" cargo fmt --all --check
 stage "knowledge base prose" python3 scripts/check-knowledge.py
+stage "structure (layers, file cycles, file length)" python3 scripts/check-structure.py
 
 CLIPPY_DRIVER=$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)
 [ -x "$CLIPPY_DRIVER" ] || { echo "clippy-driver not found (rustup component clippy / rust-web-clippy)" >&2; exit 1; }
