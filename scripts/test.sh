@@ -96,7 +96,7 @@ stage "trunk build --release" trunk build --release --offline --dist dist
 stage "size budget" node scripts/size.mjs dist
 # Each e2e file starts its own static server, test Graph server and browser on free ports, so files
 # run side by side; within a file tests stay in order.
-stage "e2e" node --test --test-concurrency="${TIER1_E2E_JOBS:-3}" tests/e2e/
+stage "e2e" node --test --test-concurrency="${TIER1_E2E_JOBS:-2}" tests/e2e/
 
 summary
 echo

@@ -1,9 +1,11 @@
 //! Tier1: a help-desk troubleshooting portal for Microsoft Intune tenants.
 //!
-//! Layers, from pure to browser-bound: `model` (Graph JSON types) → `graph` (requests, client, the fake
-//! Graph behind demo mode) → `domain` and `tables` (what the data means, as rows) → `i18n` → `backend` (demo
-//! or REST, chosen from the configuration) → `state` → `loaders` (what each pane fetches, the only callers of
-//! Graph endpoints) → `components` and `panes` (Leptos views) → `app`.
+//! Layers, bottom first (README "How it is built"; `scripts/check-structure.py` enforces it): `model` (Graph
+//! JSON types) → `domain` (pure logic) → small leaves (`percent`, `platform`, `concurrent`, `settled`,
+//! `test_ids`, `i18n`, `demo_tenants`) → `routes` → `document` → `config` → `auth` → `graph` (requests, client,
+//! the fake Graph behind demo mode) → `knowledge` → `backend` (demo or REST, chosen from the configuration) →
+//! `state` → `tables` (what the data means, as rows) → `loaders` (what each pane fetches, the only callers of
+//! Graph reads) → `components` and `panes` (Leptos views) → `app`.
 
 pub mod app;
 pub mod auth;
