@@ -280,6 +280,18 @@ else
   NEED_WBG=1
 fi
 
+# leptosfmt: formats what rustfmt leaves alone, the markup inside Leptos' view! macros (fmt stage).
+LEPTOSFMT_VERSION=0.1.33
+have_leptosfmt=$(leptosfmt --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_leptosfmt" = "$LEPTOSFMT_VERSION" ]; then
+  say leptosfmt "ok ($LEPTOSFMT_VERSION)"
+  NEED_LEPTOSFMT=0
+else
+  say leptosfmt "installing $LEPTOSFMT_VERSION (found '${have_leptosfmt:-none}') ..."
+  start leptosfmt "$CACHE_DIR/leptosfmt-install.log" quick_install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  NEED_LEPTOSFMT=1
+fi
+
 # ---------------------------------------------------------------------------------------------
 # (e) npm packages (binaryen 132 = wasm-opt, playwright-core, axe-core)
 # ---------------------------------------------------------------------------------------------
@@ -342,6 +354,12 @@ if [ "$NEED_WBG" = 1 ]; then
   have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   [ "$have_wbg" = "$WBG_VERSION" ] || die "wasm-bindgen on PATH is '$have_wbg' after install ($(command -v wasm-bindgen))"
   say wasm-bindgen "installed $WBG_VERSION"
+fi
+if [ "$NEED_LEPTOSFMT" = 1 ]; then
+  finish leptosfmt
+  have_leptosfmt=$(leptosfmt --version 2>/dev/null | awk '{print $2}' || true)
+  [ "$have_leptosfmt" = "$LEPTOSFMT_VERSION" ] || die "leptosfmt on PATH is '$have_leptosfmt' after install"
+  say leptosfmt "installed $LEPTOSFMT_VERSION"
 fi
 if [ "$NEED_TRUNK" = 1 ]; then
   finish trunk

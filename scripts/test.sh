@@ -65,7 +65,10 @@ if ! flock -n 8; then
   flock 8
 fi
 
-stage "fmt" cargo fmt --all --check
+# rustfmt leaves macro bodies alone; leptosfmt formats the markup of view! macros (leptosfmt.toml).
+# To fix: `leptosfmt src tests && cargo fmt --all`.
+fmt_check() { cargo fmt --all --check && leptosfmt --check --quiet src tests; }
+stage "fmt (rustfmt, leptosfmt)" fmt_check
 stage "knowledge base prose" python3 scripts/check-knowledge.py
 stage "structure (layers, file cycles, file length)" python3 scripts/check-structure.py
 

@@ -55,7 +55,9 @@ fn ConfigErrorScreen(error: ConfigError) -> impl IntoView {
             <section class="t1-card t1-config-error" role="alert" data-testid=test_ids::CONFIG_ERROR>
                 <h1 class="t1-card__title">{locale.text(Key::ConfigErrorTitle)}</h1>
                 <p>{locale.fill(Key::ConfigErrorKey, &[("key", &error.key)])}</p>
-                <p><code>{error.problem}</code></p>
+                <p>
+                    <code>{error.problem}</code>
+                </p>
                 <p class="t1-muted">{locale.text(Key::ConfigErrorHelp)}</p>
             </section>
         </main>

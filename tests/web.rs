@@ -304,8 +304,7 @@ async fn a_view_the_role_cannot_read_names_the_permission_instead_of_rendering()
         provide_context(OperatorGate(gate.into()));
         view! {
             <RequirePermission area=ViewArea::Devices>
-                {rendered.update_untracked(|n| *n += 1)}
-                <p data-testid="devices-view">"devices"</p>
+                {rendered.update_untracked(|n| *n += 1)} <p data-testid="devices-view">"devices"</p>
             </RequirePermission>
         }
     });
@@ -345,7 +344,9 @@ async fn a_modal_opens_focused_closes_on_escape_and_returns_focus() {
     let open = RwSignal::new(false);
     let (root, _, _handle) = mount(move || {
         view! {
-            <button id="opener" on:click=move |_| open.set(true)>"Open"</button>
+            <button id="opener" on:click=move |_| open.set(true)>
+                "Open"
+            </button>
             <Show when=move || open.get()>
                 <Modal title="Check".to_string() heading_id="t-modal" on_close=move |_| open.set(false) test_id="modal">
                     <input id="inside" autofocus=true />

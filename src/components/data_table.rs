@@ -70,10 +70,7 @@ pub fn DataTable(
     };
 
     view! {
-        <Show
-            when=move || { total.get() > 0 }
-            fallback=move || view! { <EmptyState message=empty /> }
-        >
+        <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyState message=empty /> }>
             <div class="t1-table" data-testid=test_ids::DATA_TABLE>
                 <div class="t1-table__toolbar">
                     <label class="t1-field">
@@ -89,10 +86,12 @@ pub fn DataTable(
                     </label>
                     <p class="t1-table__count" role="status" data-testid=test_ids::TABLE_COUNT>
                         {move || {
-                            locale.get().fill(
-                                Key::RowsShown,
-                                &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.get().to_string())],
-                            )
+                            locale
+                                .get()
+                                .fill(
+                                    Key::RowsShown,
+                                    &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.get().to_string())],
+                                )
                         }}
                     </p>
                 </div>
@@ -101,8 +100,9 @@ pub fn DataTable(
                         <caption class="t1-visually-hidden">{move || label.get()}</caption>
                         <thead>
                             <tr>
-                                {move || table.with(|t| t.headers.clone()).into_iter().enumerate().map(header).collect_view()}
-                                {extra_header.map(|h| view! { <th scope="col">{move || h.get()}</th> })}
+                                {move || {
+                                    table.with(|t| t.headers.clone()).into_iter().enumerate().map(header).collect_view()
+                                }} {extra_header.map(|h| view! { <th scope="col">{move || h.get()}</th> })}
                             </tr>
                         </thead>
                         <tbody>
@@ -133,18 +133,23 @@ fn table_row(row: Row, extra: Option<Callback<String, AnyView>>) -> impl IntoVie
                     let tone = cell.tone.as_str();
                     let main = if let Some(link) = cell.link {
                         let current = link.current.then_some("true");
-                        view! { <a class="t1-link" href=link.href aria-current=current>{cell.text}</a> }.into_any()
+                        view! {
+                            <a class="t1-link" href=link.href aria-current=current>
+                                {cell.text}
+                            </a>
+                        }
+                            .into_any()
                     } else if cell.badge {
-                        view! { <span class=format!("t1-badge t1-badge--{tone}") data-tone=tone>{cell.text}</span> }.into_any()
+                        view! {
+                            <span class=format!("t1-badge t1-badge--{tone}") data-tone=tone>
+                                {cell.text}
+                            </span>
+                        }
+                            .into_any()
                     } else {
                         view! { <span class=format!("t1-tone--{tone}")>{cell.text}</span> }.into_any()
                     };
-                    view! {
-                        <td>
-                            {main}
-                            {cell.detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}
-                        </td>
-                    }
+                    view! { <td>{main} {cell.detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}</td> }
                 })
                 .collect_view()}
             {extra}

@@ -32,23 +32,17 @@ fn render(block: Block, go: Callback<Location>) -> AnyView {
             </div>
         }
         .into_any(),
-        Block::Facts(facts) => view! {
-            <dl class="t1-details__facts">{facts.into_iter().map(fact).collect_view()}</dl>
-        }
+        Block::Facts(facts) => view! { <dl class="t1-details__facts">{facts.into_iter().map(fact).collect_view()}</dl> }
         .into_any(),
-        Block::Bullets(items) => view! {
-            <ul class="t1-details__list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-        }
+        Block::Bullets(items) => view! { <ul class="t1-details__list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
         .into_any(),
         Block::Steps { steps, test_id } => view! {
-            <ol class="t1-steps" data-testid=test_id>{steps.into_iter().map(step).collect_view()}</ol>
+            <ol class="t1-steps" data-testid=test_id>
+                {steps.into_iter().map(step).collect_view()}
+            </ol>
         }
         .into_any(),
-        Block::Links(links) => view! {
-            <ul class="t1-details__list">
-                {links.into_iter().map(|l| view! { <li>{link(l, go)}</li> }).collect_view()}
-            </ul>
-        }
+        Block::Links(links) => view! { <ul class="t1-details__list">{links.into_iter().map(|l| view! { <li>{link(l, go)}</li> }).collect_view()}</ul> }
         .into_any(),
         Block::Guide { slug, title, open, intro, steps, link: guide_link } => view! {
             <details class="t1-guide" open=open data-testid=crate::test_ids::COLLECT_GUIDE data-guide=slug>
@@ -81,7 +75,12 @@ fn render(block: Block, go: Callback<Location>) -> AnyView {
 
 fn fact(f: Fact) -> impl IntoView {
     let value = if f.code { view! { <code>{f.value}</code> }.into_any() } else { f.value.into_any() };
-    view! { <div><dt>{f.label}</dt><dd>{value}</dd></div> }
+    view! {
+        <div>
+            <dt>{f.label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
 }
 
 fn step(s: StepItem) -> impl IntoView {
@@ -116,7 +115,13 @@ fn link(l: Link, go: Callback<Location>) -> AnyView {
             .into_any()
         }
         LinkTarget::External { href, new_tab_hint } => view! {
-            <a class="t1-link" href=href target="_blank" rel="noopener noreferrer" data-testid=crate::test_ids::DOC_LINK>
+            <a
+                class="t1-link"
+                href=href
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid=crate::test_ids::DOC_LINK
+            >
                 {l.text}
                 <span class="t1-visually-hidden">" "{new_tab_hint}</span>
             </a>
@@ -133,8 +138,12 @@ fn raw(text: String, copy_label: String, copied_label: String, test_id: &'static
         move |_| copied.set(platform::copy_to_clipboard(&text))
     };
     view! {
-        <pre class="t1-raw" data-testid=test_id>{text}</pre>
-        <button type="button" class="t1-button t1-button--quiet" on:click=copy>{copy_label}</button>
+        <pre class="t1-raw" data-testid=test_id>
+            {text}
+        </pre>
+        <button type="button" class="t1-button t1-button--quiet" on:click=copy>
+            {copy_label}
+        </button>
         <span role="status">{move || copied.get().then(|| copied_label.clone())}</span>
     }
     .into_any()

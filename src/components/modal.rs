@@ -52,7 +52,6 @@ pub fn Modal(
             data-testid=test_id
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
-                    // Handled here rather than by the browser's own cancel, so state decides what is shown.
                     ev.prevent_default();
                     on_close.run(());
                 }
@@ -60,7 +59,9 @@ pub fn Modal(
             on:close=move |_| on_close.run(())
         >
             <div class="t1-modal__head">
-                <h2 id=heading_id class="t1-modal__title">{move || title.get()}</h2>
+                <h2 id=heading_id class="t1-modal__title">
+                    {move || title.get()}
+                </h2>
                 <button type="button" class="t1-button t1-button--quiet" on:click=move |_| on_close.run(())>
                     {tr(Key::CloseDialog)}
                 </button>

@@ -33,7 +33,11 @@ pub fn LoadingState() -> impl IntoView {
 
 #[component]
 pub fn EmptyState(message: Key) -> impl IntoView {
-    view! { <p class="t1-empty" data-testid=test_ids::EMPTY>{tr(message)}</p> }
+    view! {
+        <p class="t1-empty" data-testid=test_ids::EMPTY>
+            {tr(message)}
+        </p>
+    }
 }
 
 /// What went wrong in words an operator can act on, the raw details for an escalation, and a retry.
@@ -80,13 +84,14 @@ pub fn ErrorPanel(
                 <button type="button" class="t1-button" data-testid=test_ids::RETRY on:click=move |_| on_retry.run(())>
                     {tr(Key::Retry)}
                 </button>
-                {sign_in.map(|source| {
-                    view! {
-                        <button type="button" class="t1-button" on:click=move |_| source.sign_in()>
-                            {tr(Key::SignIn)}
-                        </button>
-                    }
-                })}
+                {sign_in
+                    .map(|source| {
+                        view! {
+                            <button type="button" class="t1-button" on:click=move |_| source.sign_in()>
+                                {tr(Key::SignIn)}
+                            </button>
+                        }
+                    })}
                 <button type="button" class="t1-button t1-button--quiet" on:click=copy>
                     {tr(Key::CopyDetails)}
                 </button>

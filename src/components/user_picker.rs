@@ -125,7 +125,9 @@ pub fn UserPicker(
 
     view! {
         <div class="t1-picker">
-            <label class="t1-field__label" for="t1-user-search">{tr(Key::SearchLabel)}</label>
+            <label class="t1-field__label" for="t1-user-search">
+                {tr(Key::SearchLabel)}
+            </label>
             <input
                 id="t1-user-search"
                 class="t1-input t1-picker__input"
@@ -147,7 +149,9 @@ pub fn UserPicker(
                 on:blur=move |_| open.set(false)
                 on:focus=move |_| open.set(true)
             />
-            <p id="t1-user-search-hint" class="t1-visually-hidden">{tr(Key::SearchHint)}</p>
+            <p id="t1-user-search-hint" class="t1-visually-hidden">
+                {tr(Key::SearchHint)}
+            </p>
             <ul
                 id="t1-user-results"
                 class="t1-picker__results"

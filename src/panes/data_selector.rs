@@ -47,7 +47,9 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
 
     view! {
         <section class="t1-card t1-selector" aria-labelledby="t1-selector-title" data-testid=test_ids::DATA_SELECTOR>
-            <h2 id="t1-selector-title" class="t1-card__title">{tr(Key::DataSelectorTitle)}</h2>
+            <h2 id="t1-selector-title" class="t1-card__title">
+                {tr(Key::DataSelectorTitle)}
+            </h2>
             <div class="t1-tabs" role="tablist" aria-labelledby="t1-selector-title" on:keydown=on_keydown>
                 {View::ALL
                     .into_iter()
@@ -84,7 +86,9 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
                 {move || {
                     let view = current.get();
                     view! {
-                        <RequirePermission area=area(view)>
+                        <RequirePermission area=area(
+                            view,
+                        )>
                             {match view {
                                 View::Devices => view! { <DevicesView data /> }.into_any(),
                                 View::ClientApps => view! { <ClientAppsView data /> }.into_any(),

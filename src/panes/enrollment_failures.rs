@@ -32,36 +32,57 @@ pub fn EnrollmentFailures(data: UserData) -> impl IntoView {
             aria-labelledby="t1-failures-title"
             data-testid=test_ids::ENROLLMENT_FAILURES
         >
-            <h2 id="t1-failures-title" class="t1-card__title" tabindex="-1">{tr(Key::FailuresTitle)}</h2>
+            <h2 id="t1-failures-title" class="t1-card__title" tabindex="-1">
+                {tr(Key::FailuresTitle)}
+            </h2>
             <p class="t1-muted">{tr(Key::FailuresIntro)}</p>
-            {async_view(events, Key::FailuresTitle, move |events: Vec<EnrollmentEvent>| {
-                let list = StoredValue::new(events);
-                let table = Signal::derive(move || {
-                    let here = location.get();
-                    let href = |id: &str| here.with_failure(Some(id.to_string())).to_query();
-                    facts.with(|known| {
-                        list.with_value(|events| {
-                            failures::table(locale.get(), clock_now(), events, &known.facts(), here.failure.as_deref(), href)
-                        })
-                    })
-                });
-                let selected = Memo::new(move |_| {
-                    open.get().map(|id| list.with_value(|events| events.iter().find(|e| e.id == id).cloned().ok_or(id)))
-                });
-                view! {
-                    <DataTable table label=view_label(Key::FailuresTitle) empty=Key::EmptyFailures />
-                    {move || match selected.get() {
-                        None => ().into_any(),
-                        Some(Ok(event)) => view! { <FailureDetails event facts /> }.into_any(),
-                        Some(Err(_)) => view! {
-                            <p class="t1-callout t1-callout--bad" role="alert" data-testid=test_ids::FAILURE_DETAILS>
-                                {tr(Key::FailureNotFound)}
-                            </p>
-                        }
-                        .into_any(),
-                    }}
-                }
-            })}
+            {async_view(
+                events,
+                Key::FailuresTitle,
+                move |events: Vec<EnrollmentEvent>| {
+                    let list = StoredValue::new(events);
+                    let table = Signal::derive(move || {
+                        let here = location.get();
+                        let href = |id: &str| here.with_failure(Some(id.to_string())).to_query();
+                        facts
+                            .with(|known| {
+                                list.with_value(|events| {
+                                    failures::table(
+                                        locale.get(),
+                                        clock_now(),
+                                        events,
+                                        &known.facts(),
+                                        here.failure.as_deref(),
+                                        href,
+                                    )
+                                })
+                            })
+                    });
+                    let selected = Memo::new(move |_| {
+                        open.get()
+                            .map(|id| list.with_value(|events| events.iter().find(|e| e.id == id).cloned().ok_or(id)))
+                    });
+                    view! {
+                        <DataTable table label=view_label(Key::FailuresTitle) empty=Key::EmptyFailures />
+                        {move || match selected.get() {
+                            None => ().into_any(),
+                            Some(Ok(event)) => view! { <FailureDetails event facts /> }.into_any(),
+                            Some(Err(_)) => {
+                                view! {
+                                    <p
+                                        class="t1-callout t1-callout--bad"
+                                        role="alert"
+                                        data-testid=test_ids::FAILURE_DETAILS
+                                    >
+                                        {tr(Key::FailureNotFound)}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    }
+                },
+            )}
         </section>
     }
 }

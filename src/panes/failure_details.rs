@@ -90,9 +90,11 @@ pub fn FailureDetails(event: EnrollmentEvent, facts: Memo<KnownFacts>) -> impl I
                 </a>
             </div>
             {move || match knowledge.get() {
-                Some(Err(error)) => Some(view! {
-                    <ErrorPanel error what=Key::KnowledgeBaseName on_retry=move |_| knowledge.refetch() />
-                }),
+                Some(Err(error)) => {
+                    Some(
+                        view! { <ErrorPanel error what=Key::KnowledgeBaseName on_retry=move |_| knowledge.refetch() /> },
+                    )
+                }
                 _ => None,
             }}
             {body}

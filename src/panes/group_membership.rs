@@ -15,11 +15,23 @@ pub fn GroupMembership(data: UserData) -> impl IntoView {
     let locale = use_locale();
     view! {
         <section class="t1-card" aria-labelledby="t1-groups-title" data-testid=test_ids::GROUP_MEMBERSHIP>
-            <h2 id="t1-groups-title" class="t1-card__title" tabindex="-1">{tr(Key::GroupsTitle)}</h2>
-            {async_view(data.groups, Key::GroupsTitle, move |membership: Membership| {
-                let table = Signal::derive(move || groups::table(locale.get(), &membership));
-                view! { <DataTable table label=Signal::derive(move || locale.get().text(Key::GroupsTitle).to_string()) empty=Key::EmptyGroups /> }
-            })}
+            <h2 id="t1-groups-title" class="t1-card__title" tabindex="-1">
+                {tr(Key::GroupsTitle)}
+            </h2>
+            {async_view(
+                data.groups,
+                Key::GroupsTitle,
+                move |membership: Membership| {
+                    let table = Signal::derive(move || groups::table(locale.get(), &membership));
+                    view! {
+                        <DataTable
+                            table
+                            label=Signal::derive(move || locale.get().text(Key::GroupsTitle).to_string())
+                            empty=Key::EmptyGroups
+                        />
+                    }
+                },
+            )}
         </section>
     }
 }

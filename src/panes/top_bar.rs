@@ -29,7 +29,11 @@ pub fn TopBar() -> impl IntoView {
             {if sample_data {
                 view! { <span class="t1-badge t1-badge--warn">{tr(Key::DemoBadge)}</span> }.into_any()
             } else {
-                view! { <span class="t1-badge t1-badge--good" data-testid=test_ids::LIVE_BADGE>{tr(Key::LiveBadge)}</span> }
+                view! {
+                    <span class="t1-badge t1-badge--good" data-testid=test_ids::LIVE_BADGE>
+                        {tr(Key::LiveBadge)}
+                    </span>
+                }
                     .into_any()
             }}
             <div class="t1-topbar__controls">
@@ -46,7 +50,11 @@ pub fn TopBar() -> impl IntoView {
                             .into_iter()
                             .map(|(id, name)| {
                                 let selected = move || location.get().tenant_id() == id;
-                                view! { <option value=id selected=selected>{name}</option> }
+                                view! {
+                                    <option value=id selected=selected>
+                                        {name}
+                                    </option>
+                                }
                             })
                             .collect_view()}
                     </select>

@@ -30,25 +30,31 @@ pub fn TroubleshootPage() -> impl IntoView {
     let opening = Memo::new(move |_| user_id.get().map(|id| (gate.with(|g| g.opening(&id)), id)));
 
     view! {
-        <a class="t1-skip" href="#t1-main">{tr(Key::SkipToContent)}</a>
+        <a class="t1-skip" href="#t1-main">
+            {tr(Key::SkipToContent)}
+        </a>
         <TopBar />
         <main id="t1-main" class="t1-main" tabindex="-1">
             {move || match opening.get() {
-                None => view! {
-                    <div class="t1-row">
-                        <AccountStatus tenant />
-                        <UserSelectionEmpty />
-                    </div>
+                None => {
+                    view! {
+                        <div class="t1-row">
+                            <AccountStatus tenant />
+                            <UserSelectionEmpty />
+                        </div>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
                 Some((Opening::Allowed, id)) => view! { <UserWorkspace user_id=id tenant /> }.into_any(),
-                Some((refused, _)) => view! {
-                    <div class="t1-row">
-                        <AccountStatus tenant />
-                        <UserSelectionRefused opening=refused />
-                    </div>
+                Some((refused, _)) => {
+                    view! {
+                        <div class="t1-row">
+                            <AccountStatus tenant />
+                            <UserSelectionRefused opening=refused />
+                        </div>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
             }}
         </main>
     }

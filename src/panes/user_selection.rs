@@ -32,7 +32,9 @@ fn picker_card(note: impl IntoView + 'static) -> impl IntoView {
     let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
-            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
+            <h2 id="t1-selection-title" class="t1-card__title">
+                {tr(Key::UserSelectionTitle)}
+            </h2>
             {note}
             <UserPicker on_select=select annotate=scope_annotation() />
         </section>
@@ -52,7 +54,9 @@ pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl In
 
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
-            <h2 id="t1-selection-title" class="t1-card__title">{tr(Key::UserSelectionTitle)}</h2>
+            <h2 id="t1-selection-title" class="t1-card__title">
+                {tr(Key::UserSelectionTitle)}
+            </h2>
             {move || {
                 if changing.get() {
                     view! {

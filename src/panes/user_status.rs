@@ -67,12 +67,17 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
 
     view! {
         <section class="t1-card t1-status" aria-labelledby="t1-status-title" data-testid=test_ids::USER_STATUS>
-            <h2 id="t1-status-title" class="t1-card__title" tabindex="-1">{tr(Key::UserStatusTitle)}</h2>
+            <h2 id="t1-status-title" class="t1-card__title" tabindex="-1">
+                {tr(Key::UserStatusTitle)}
+            </h2>
             <dl class="t1-status__grid">
                 <div>
                     <dt>{tr(Key::IntuneLicense)}</dt>
                     <dd>
-                        <span class=move || format!("t1-badge t1-badge--{}", license().1) data-testid=test_ids::LICENSE_STATUS>
+                        <span
+                            class=move || format!("t1-badge t1-badge--{}", license().1)
+                            data-testid=test_ids::LICENSE_STATUS
+                        >
                             {move || license().0}
                         </span>
                     </dd>
@@ -80,7 +85,10 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
                 <div>
                     <dt>{tr(Key::AccountLabel)}</dt>
                     <dd>
-                        <span class=move || format!("t1-badge t1-badge--{}", account().1) data-testid=test_ids::ACCOUNT_STATE>
+                        <span
+                            class=move || format!("t1-badge t1-badge--{}", account().1)
+                            data-testid=test_ids::ACCOUNT_STATE
+                        >
                             {move || account().0}
                         </span>
                     </dd>
@@ -170,7 +178,11 @@ fn Findings(data: UserData) -> impl IntoView {
             {move || match list() {
                 None => view! { <LoadingState /> }.into_any(),
                 Some(Err(())) => {
-                    view! { <p class="t1-callout" data-testid=test_ids::FINDINGS_UNAVAILABLE>{tr(Key::FindingsUnavailable)}</p> }
+                    view! {
+                        <p class="t1-callout" data-testid=test_ids::FINDINGS_UNAVAILABLE>
+                            {tr(Key::FindingsUnavailable)}
+                        </p>
+                    }
                         .into_any()
                 }
                 Some(Ok(found)) if found.is_empty() => {
@@ -181,7 +193,13 @@ fn Findings(data: UserData) -> impl IntoView {
                         <ul class="t1-findings__list">
                             {found
                                 .into_iter()
-                                .map(|f| view! { <li class="t1-finding" data-testid=test_ids::FINDING>{move || describe(locale.get(), &f)}</li> })
+                                .map(|f| {
+                                    view! {
+                                        <li class="t1-finding" data-testid=test_ids::FINDING>
+                                            {move || describe(locale.get(), &f)}
+                                        </li>
+                                    }
+                                })
                                 .collect_view()}
                         </ul>
                     }

@@ -64,12 +64,21 @@ pub fn ConfirmDialog(
     });
 
     view! {
-        <Modal title heading_id="t1-confirm-title" on_close=close test_id=test_ids::CONFIRM_DIALOG class="t1-modal--narrow">
+        <Modal
+            title
+            heading_id="t1-confirm-title"
+            on_close=close
+            test_id=test_ids::CONFIRM_DIALOG
+            class="t1-modal--narrow"
+        >
             <h3 class="t1-modal__section">{tr(Key::ConfirmLosses)}</h3>
             <ul class="t1-confirm__losses" data-testid=test_ids::CONFIRM_LOSSES>
                 {move || {
                     let l = locale.get();
-                    losses(action, options()).into_iter().map(|loss| view! { <li>{l.text(loss_key(loss))}</li> }).collect_view()
+                    losses(action, options())
+                        .into_iter()
+                        .map(|loss| view! { <li>{l.text(loss_key(loss))}</li> })
+                        .collect_view()
                 }}
             </ul>
             {(!offered.is_empty())

@@ -56,7 +56,9 @@ pub fn DeviceDetails(
     view! {
         <article class="t1-details" aria-labelledby="t1-device-title" data-testid=test_ids::DEVICE_DETAILS>
             <div class="t1-details__head">
-                <h3 id="t1-device-title" class="t1-details__title" tabindex="-1" node_ref=heading>{title}</h3>
+                <h3 id="t1-device-title" class="t1-details__title" tabindex="-1" node_ref=heading>
+                    {title}
+                </h3>
                 <a
                     class="t1-button t1-button--quiet"
                     href=move || close_to().to_query()
@@ -93,7 +95,11 @@ fn NotShown(removed: Option<String>) -> impl IntoView {
             None => l.text(Key::DeviceNotFound).to_string(),
         }
     };
-    view! { <p class="t1-callout" data-testid=test_ids::DEVICE_NOT_SHOWN>{text}</p> }
+    view! {
+        <p class="t1-callout" data-testid=test_ids::DEVICE_NOT_SHOWN>
+            {text}
+        </p>
+    }
 }
 
 #[component]
@@ -113,10 +119,7 @@ fn Facts(device: Memo<Option<ManagedDevice>>) -> impl IntoView {
                         view! {
                             <div>
                                 <dt>{label}</dt>
-                                <dd>
-                                    {value}
-                                    {detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}
-                                </dd>
+                                <dd>{value} {detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}</dd>
                             </div>
                         }
                     })
@@ -183,8 +186,13 @@ fn LatestStatus(handle: DeviceHandle) -> impl IntoView {
                 .map(|(action, error)| {
                     let title = Signal::derive(move || {
                         let l = locale.get();
-                        let device = handle.target.with(|t| t.as_ref().map(|t| t.device_name.clone()).unwrap_or_default());
-                        l.fill(Key::ActionNotSentTitle, &[("action", l.text(device_action_key(action))), ("device", &device)])
+                        let device = handle
+                            .target
+                            .with(|t| t.as_ref().map(|t| t.device_name.clone()).unwrap_or_default());
+                        l.fill(
+                            Key::ActionNotSentTitle,
+                            &[("action", l.text(device_action_key(action))), ("device", &device)],
+                        )
                     });
                     view! {
                         <div data-testid=test_ids::ACTION_ERROR>

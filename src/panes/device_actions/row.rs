@@ -74,7 +74,10 @@ pub fn RowActions(
                 leaving()
                     .map(|(key, tone)| {
                         view! {
-                            <span class=format!("t1-badge t1-badge--{}", tone.as_str()) data-testid=test_ids::MANAGEMENT_STATE>
+                            <span
+                                class=format!("t1-badge t1-badge--{}", tone.as_str())
+                                data-testid=test_ids::MANAGEMENT_STATE
+                            >
                                 {tr(key)}
                             </span>
                         }
@@ -85,9 +88,12 @@ pub fn RowActions(
                 prop:open=is_open
                 on:toggle:target=move |ev| {
                     let open = ev.target().open();
-                    id.with_value(|id| open_menus.update(|m| {
-                        if open { m.insert(id.clone()) } else { m.remove(id) };
-                    }));
+                    id.with_value(|id| {
+                        open_menus
+                            .update(|m| {
+                                if open { m.insert(id.clone()) } else { m.remove(id) };
+                            })
+                    });
                 }
             >
                 <summary

@@ -100,10 +100,16 @@ pub fn ScopeRefusal(opening: Opening) -> impl IntoView {
     let text = move || refusal_text(locale.get(), &opening);
     if checking {
         return view! {
-            <p class="t1-muted" role="status" data-testid=test_ids::CHECKING_SCOPE>{tr(Key::CheckingScope)}</p>
+            <p class="t1-muted" role="status" data-testid=test_ids::CHECKING_SCOPE>
+                {tr(Key::CheckingScope)}
+            </p>
         }
         .into_any();
     }
-    view! { <p class="t1-callout t1-callout--bad" role="alert" data-testid=test_ids::OUT_OF_SCOPE>{text}</p> }
-        .into_any()
+    view! {
+        <p class="t1-callout t1-callout--bad" role="alert" data-testid=test_ids::OUT_OF_SCOPE>
+            {text}
+        </p>
+    }
+    .into_any()
 }

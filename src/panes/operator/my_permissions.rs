@@ -37,7 +37,10 @@ pub fn MyPermissions(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title heading_id="t1-permissions-title" on_close test_id=test_ids::MY_PERMISSIONS class="t1-modal--wide">
             <p class="t1-muted">{intro}</p>
-            <Show when=has_assignment fallback=|| view! { <p class="t1-callout t1-callout--bad">{tr(Key::NoRoleAssignment)}</p> }>
+            <Show
+                when=has_assignment
+                fallback=|| view! { <p class="t1-callout t1-callout--bad">{tr(Key::NoRoleAssignment)}</p> }
+            >
                 <h3 class="t1-modal__section">{tr(Key::MyPermissionsRoles)}</h3>
                 <DataTable table=roles label=roles_label empty=Key::NoRoleAssignment />
                 <h3 class="t1-modal__section">{tr(Key::PermissionsTitle)}</h3>

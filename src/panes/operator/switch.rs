@@ -46,38 +46,46 @@ pub fn OperatorSwitch() -> impl IntoView {
 
     view! {
         {move || {
-            problem.get().map(|problem| {
-                view! {
-                    <span class="t1-topbar__problem" role="status" data-testid=test_ids::OPERATOR_PROBLEM>
-                        {move || locale.get().fill(Key::OperatorsUnavailable, &[("problem", &problem)])}
-                    </span>
-                }
-            })
+            problem
+                .get()
+                .map(|problem| {
+                    view! {
+                        <span class="t1-topbar__problem" role="status" data-testid=test_ids::OPERATOR_PROBLEM>
+                            {move || locale.get().fill(Key::OperatorsUnavailable, &[("problem", &problem)])}
+                        </span>
+                    }
+                })
         }}
         {move || {
             let go = go.clone();
-            choices.get().map(|choices| {
-                view! {
-                    <label class="t1-field t1-field--inline">
-                        <span class="t1-field__label">{tr(Key::OperatorLabel)}</span>
-                        <select
-                            class="t1-select"
-                            data-testid=test_ids::OPERATOR_SWITCH
-                            on:change:target=move |ev| {
-                                go(&location.get_untracked().with_operator(Some(ev.target().value())))
-                            }
-                        >
-                            {choices
-                                .into_iter()
-                                .map(|(id, upn, label)| {
-                                    let selected = move || current.get().as_deref() == Some(id.as_str());
-                                    view! { <option value=upn selected=selected>{label}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                }
-            })
+            choices
+                .get()
+                .map(|choices| {
+                    view! {
+                        <label class="t1-field t1-field--inline">
+                            <span class="t1-field__label">{tr(Key::OperatorLabel)}</span>
+                            <select
+                                class="t1-select"
+                                data-testid=test_ids::OPERATOR_SWITCH
+                                on:change:target=move |ev| {
+                                    go(&location.get_untracked().with_operator(Some(ev.target().value())))
+                                }
+                            >
+                                {choices
+                                    .into_iter()
+                                    .map(|(id, upn, label)| {
+                                        let selected = move || current.get().as_deref() == Some(id.as_str());
+                                        view! {
+                                            <option value=upn selected=selected>
+                                                {label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </label>
+                    }
+                })
         }}
     }
 }

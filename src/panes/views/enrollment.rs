@@ -41,10 +41,15 @@ pub fn EnrollmentRestrictionsView(data: UserData) -> impl IntoView {
                         data-testid=test_ids::LIMIT_SUMMARY
                         data-reached=reached.to_string()
                     >
-                        {l.fill(
-                            Key::LimitSummary,
-                            &[("limit", &limit.to_string()), ("policy", &policy), ("count", &device_count.to_string())],
-                        )}
+                        {l
+                            .fill(
+                                Key::LimitSummary,
+                                &[
+                                    ("limit", &limit.to_string()),
+                                    ("policy", &policy),
+                                    ("count", &device_count.to_string()),
+                                ],
+                            )}
                         {reached.then(|| format!(" {}", l.text(Key::LimitReached)))}
                     </p>
                 }
