@@ -1,3 +1,5 @@
+//! The wasm entry point: panics to the console, then the app mounted on <body>.
+
 use leptos::prelude::*;
 
 fn main() {

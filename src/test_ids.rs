@@ -47,7 +47,7 @@ pub const THROTTLED: &str = "throttled";
 pub const LIVE_BADGE: &str = "live-badge";
 pub const SESSION_BUTTON: &str = "session-button";
 
-// Operators, scope and device actions (issue 4)
+// Operators, scope and device actions
 pub const USER_RESULT_NOTE: &str = "user-result-note";
 pub const OPERATOR_SWITCH: &str = "operator-switch";
 pub const OPERATOR_PROBLEM: &str = "operator-problem";

@@ -1,3 +1,5 @@
+//! App protection (MAM) policies and the app registrations that report their check-ins.
+
 use serde::Deserialize;
 
 use super::{Assignment, ObjectRef};

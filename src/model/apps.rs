@@ -1,3 +1,6 @@
+//! Apps: the tenant's app catalog (`mobileApps` with assignments) and per-device install statuses, with the
+//! install error code as Intune shows it (hex HRESULT).
+
 use serde::Deserialize;
 
 use super::Assignment;

@@ -1,3 +1,5 @@
+//! Managed devices and their compliance, ownership and per-policy, per-setting states.
+
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

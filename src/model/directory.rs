@@ -1,3 +1,5 @@
+//! The directory: users, their license details and service plans, and groups.
+
 use serde::Deserialize;
 
 /// The Intune service plan (`INTUNE_A`); its presence with status Success is what "licensed for Intune" means.

@@ -1,3 +1,6 @@
+//! Enrollment: the tenant's enrollment configurations (device limit, platform restrictions) and the
+//! enrollment failure events of a user.
+
 use serde::Deserialize;
 
 use super::Assignment;

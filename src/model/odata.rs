@@ -1,3 +1,5 @@
+//! OData envelopes: a collection page with its next link, object references, and `@odata.type` helpers.
+
 use serde::Deserialize;
 
 /// One page of an OData collection: `{"value":[…], "@odata.nextLink": "…"}`.

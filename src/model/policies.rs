@@ -1,3 +1,5 @@
+//! Compliance and configuration policies with their assignments: which groups they include or exclude.
+
 use serde::Deserialize;
 
 /// A device compliance or configuration policy, as listed with `$expand=assignments`.

@@ -1,3 +1,5 @@
+//! The tenant: organization, verified domains, and the Intune subscription and its settings.
+
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
