@@ -29,7 +29,9 @@ test('Jonas: the device cap failure shows the limit, his device count, numbered 
     const evidence = byTestId(page, 'failure-evidence');
     await evidence.getByText(/device limit for this user is 5 \(restriction “Standard staff device limit”\)\. The user had 5 enrolled devices/).waitFor();
     await evidence.getByText(/limit is still reached/).waitFor();
+    // The steps come from the knowledge base, fetched when the details open: they may follow the evidence.
     const steps = byTestId(page, 'remediation-steps').getByRole('listitem');
+    await steps.first().waitFor();
     assert.ok((await steps.count()) >= 2, 'numbered steps');
     const actors = await byTestId(page, 'remediation-steps').locator('[data-actor]').evaluateAll((els) => els.map((e) => e.dataset.actor));
     assert.ok(actors.includes('operator') && actors.includes('admin'), `who acts: ${actors}`);
