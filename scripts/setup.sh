@@ -251,15 +251,38 @@ quick_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install "$@" --force
 }
-have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
-  say trunk "ok ($TRUNK_VERSION)"
-  NEED_TRUNK=0
-else
-  say trunk "installing $TRUNK_VERSION (found '${have_trunk:-none}') ..."
-  start trunk "$CACHE_DIR/trunk-install.log" quick_install trunk --version "$TRUNK_VERSION" --locked
-  NEED_TRUNK=1
-fi
+# The second word of `CMD --version` ("trunk 0.21.14" -> 0.21.14); empty when CMD is missing.
+version_of() { "$1" --version 2>/dev/null | awk '{print $2}' || true; }
+# install_tool "CMD [CMD...]" VERSION CRATE [ARGS...]: unless every CMD reports VERSION, starts
+# `cargo install CRATE --version VERSION ARGS` in the background as job CMD (the first one);
+# await_tool CMD VERSION then waits for it and checks what it left on PATH.
+declare -A INSTALLING
+install_tool() {
+  local cmds=$1 version=$2 crate=$3 cmd name have=""
+  shift 3
+  name=${cmds%% *}
+  for cmd in $cmds; do
+    have=$(version_of "$cmd")
+    [ "$have" = "$version" ] || break
+  done
+  if [ "$have" = "$version" ]; then
+    say "$name" "ok ($version)"
+    return
+  fi
+  say "$name" "installing $crate $version (found '${have:-none}') ..."
+  start "$name" "$CACHE_DIR/$crate-install.log" quick_install "$crate" --version "$version" "$@"
+  INSTALLING[$name]=1
+}
+await_tool() {
+  local name=$1 version=$2 have
+  [ -n "${INSTALLING[$name]:-}" ] || return 0
+  finish "$name"
+  have=$(version_of "$name")
+  [ "$have" = "$version" ] || die "$name on PATH is '${have:-none}' after install ($(command -v "$name" || echo missing))"
+  say "$name" "installed $version"
+}
+
+install_tool trunk "$TRUNK_VERSION" trunk --locked
 
 [ -f "$ROOT/Cargo.lock" ] || die "Cargo.lock not found; it pins the wasm-bindgen version"
 WBG_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' "$ROOT/Cargo.lock")
@@ -268,29 +291,12 @@ TRUNK_WBG=$(sed -n 's/^[[:space:]]*wasm_bindgen[[:space:]]*=[[:space:]]*"\([^"]*
 if [ -n "$TRUNK_WBG" ] && [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
   die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has $WBG_VERSION: update Trunk.toml"
 fi
-have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have_wbg" = "$WBG_VERSION" ] && [ "$have_runner" = "$WBG_VERSION" ]; then
-  say wasm-bindgen "ok ($WBG_VERSION, as in Cargo.lock)"
-  NEED_WBG=0
-else
-  say wasm-bindgen "installing wasm-bindgen-cli $WBG_VERSION (found '${have_wbg:-none}') ..."
-  # No --locked: with it, 0.2.130 fails on a locked dependency version missing from the registry.
-  start wasm-bindgen "$CACHE_DIR/wasm-bindgen-install.log" quick_install wasm-bindgen-cli --version "$WBG_VERSION"
-  NEED_WBG=1
-fi
+# No --locked: with it, 0.2.130 fails on a locked dependency version missing from the registry.
+install_tool "wasm-bindgen wasm-bindgen-test-runner" "$WBG_VERSION" wasm-bindgen-cli
 
 # leptosfmt: formats what rustfmt leaves alone, the markup inside Leptos' view! macros (fmt stage).
 LEPTOSFMT_VERSION=0.1.33
-have_leptosfmt=$(leptosfmt --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have_leptosfmt" = "$LEPTOSFMT_VERSION" ]; then
-  say leptosfmt "ok ($LEPTOSFMT_VERSION)"
-  NEED_LEPTOSFMT=0
-else
-  say leptosfmt "installing $LEPTOSFMT_VERSION (found '${have_leptosfmt:-none}') ..."
-  start leptosfmt "$CACHE_DIR/leptosfmt-install.log" quick_install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
-  NEED_LEPTOSFMT=1
-fi
+install_tool leptosfmt "$LEPTOSFMT_VERSION" leptosfmt --locked
 
 # ---------------------------------------------------------------------------------------------
 # (e) npm packages (binaryen 132 = wasm-opt, playwright-core, axe-core)
@@ -315,8 +321,8 @@ fi
 say crates "ok (cargo fetch: Cargo.lock dependencies are in the local registry cache)"
 
 # ---------------------------------------------------------------------------------------------
-# (g) the shared build directory (scripts/env.sh): each fresh clone adds its own build of Tier1's
-#     crates beside the shared dependencies; past a size cap the directory starts over.
+# (g) the shared build directory (scripts/env.sh): past a size cap it starts over (dependency
+#     versions accumulate there as Cargo.lock changes).
 # ---------------------------------------------------------------------------------------------
 TARGET_CAP_GB=${TIER1_TARGET_CAP_GB:-25}
 if [ -n "${CARGO_TARGET_DIR:-}" ] && [ -d "$CARGO_TARGET_DIR" ]; then
@@ -349,23 +355,8 @@ have_opt=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
 [ "$have_opt" = "$WASM_OPT_VERSION" ] ||
   die "wasm-opt on PATH is '${have_opt:-none}' ($(command -v wasm-opt || echo missing)), expected $WASM_OPT_VERSION from node_modules/.bin"
 
-if [ "$NEED_WBG" = 1 ]; then
-  finish wasm-bindgen
-  have_wbg=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-  [ "$have_wbg" = "$WBG_VERSION" ] || die "wasm-bindgen on PATH is '$have_wbg' after install ($(command -v wasm-bindgen))"
-  say wasm-bindgen "installed $WBG_VERSION"
-fi
-if [ "$NEED_LEPTOSFMT" = 1 ]; then
-  finish leptosfmt
-  have_leptosfmt=$(leptosfmt --version 2>/dev/null | awk '{print $2}' || true)
-  [ "$have_leptosfmt" = "$LEPTOSFMT_VERSION" ] || die "leptosfmt on PATH is '$have_leptosfmt' after install"
-  say leptosfmt "installed $LEPTOSFMT_VERSION"
-fi
-if [ "$NEED_TRUNK" = 1 ]; then
-  finish trunk
-  have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
-  [ "$have_trunk" = "$TRUNK_VERSION" ] || die "trunk on PATH is '$have_trunk' after install ($(command -v trunk))"
-  say trunk "installed $TRUNK_VERSION"
-fi
+await_tool wasm-bindgen "$WBG_VERSION"
+await_tool leptosfmt "$LEPTOSFMT_VERSION"
+await_tool trunk "$TRUNK_VERSION"
 
 say done "in $((SECONDS - T0)) s (toolchain $TC, trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $WASM_OPT_VERSION)"

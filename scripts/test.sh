@@ -45,10 +45,6 @@ stage() {
   fi
 }
 
-skip() {
-  printf '\n==> [%s] skipped: %s\n' "$1" "$2"
-  RESULTS+=("$(printf '%-6s %-34s %8s  (%s)' skip "$1" "-" "$2")")
-}
 
 stage "setup" bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
