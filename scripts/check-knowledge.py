@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the enrollment knowledge base (en/nl/fr) against the agreed schema.
+"""Validate the knowledge base (enrollment failures and app install error codes) (en/nl/fr) against the agreed schema.
 
 Run: python3 scripts/check-knowledge.py (a stage of scripts/test.sh). The Rust tests in src/knowledge.rs
 check completeness; this adds typography and style rules for the prose.
@@ -67,7 +67,8 @@ def check_steps(steps, where, lo, hi):
 
 
 def check_one(lang, doc):
-    assert set(doc) == {"language", "reasons", "categories", "collectData"}, f"{lang}: top-level keys {sorted(doc)}"
+    assert set(doc) == {"language", "reasons", "categories", "collectData", "appInstallErrors"}, \
+        f"{lang}: top-level keys {sorted(doc)}"
     assert doc["language"] == lang, f"{lang}: language field is {doc['language']!r}"
     assert set(doc["reasons"]) == REASONS, f"{lang}: reason keys differ: {set(doc['reasons']) ^ REASONS}"
     assert set(doc["categories"]) == CATEGORIES, f"{lang}: category keys differ: {set(doc['categories']) ^ CATEGORIES}"
@@ -97,6 +98,13 @@ def check_one(lang, doc):
         assert all(isinstance(s, str) for s in c["steps"]), f"{w}: steps must be strings"
         assert c["link"].startswith(LINK_PREFIX), f"{w}: link {c['link']}"
 
+    assert len(doc["appInstallErrors"]) >= 15, f"{lang}: only {len(doc['appInstallErrors'])} app install error codes"
+    for k, e in doc["appInstallErrors"].items():
+        w = f"{lang}.appInstallErrors.{k}"
+        assert re.fullmatch(r"0x[0-9A-F]{8}", k), f"{w}: key must be the code as 0x followed by 8 upper-case hex digits"
+        assert set(e) == {"message", "explanation", "steps"}, f"{w}: keys {sorted(e)}"
+        check_steps(e["steps"], w + ".steps", 1, 3)
+
     for p, s in strings(doc):
         w = f"{lang}:{p}"
         assert s, f"{w}: empty string"
@@ -124,6 +132,7 @@ def shape(doc):
                     for k, r in doc["reasons"].items()},
         "categories": {k: [s["actor"] for s in c["steps"]] for k, c in doc["categories"].items()},
         "collectData": {k: (len(c["steps"]), c["link"]) for k, c in doc["collectData"].items()},
+        "appInstallErrors": {k: [s["actor"] for s in e["steps"]] for k, e in doc["appInstallErrors"].items()},
     }
 
 
@@ -150,7 +159,7 @@ def main():
     for lang in LANGS:
         path = os.path.join(HERE, f"{lang}.json")
         print(f"{lang}.json: {os.path.getsize(path)} bytes")
-    print("OK: en/nl/fr enrollment knowledge base is consistent")
+    print(f"OK: en/nl/fr knowledge base is consistent ({len(docs['en']['appInstallErrors'])} app install error codes)")
 
 
 if __name__ == "__main__":

@@ -125,3 +125,89 @@ fn a_bad_file_names_the_bad_key() {
     assert!(KnowledgeBase::parse(&value.to_string()).unwrap_err().contains("reasons.deviceCapReached.steps"));
     assert!(KnowledgeBase::parse("{not json").is_err());
 }
+
+/// Every error code (`errorCode`) in the demo tenants' files, as Tier1 shows it.
+fn fixture_error_codes() -> BTreeSet<String> {
+    fn walk(value: &Value, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v.as_i64()) {
+                        ("errorCode", Some(code)) if code != 0 => {
+                            out.insert(crate::model::hresult_hex(code));
+                        }
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut codes = BTreeSet::new();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for tenant in std::fs::read_dir(&fixtures).unwrap().flatten().filter(|e| e.path().is_dir()) {
+        for file in std::fs::read_dir(tenant.path()).unwrap().flatten() {
+            if file.path().extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(file.path()).unwrap();
+                // A file per line (JSON lines) or one document: walk whatever parses.
+                let docs: Vec<Value> = serde_json::from_str(&text).map(|v| vec![v]).unwrap_or_else(|_| {
+                    text.lines().filter_map(|l| serde_json::from_str(l.trim_end_matches(',')).ok()).collect()
+                });
+                docs.iter().for_each(|v| walk(v, &mut codes));
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn every_error_code_in_the_demo_tenants_is_explained_in_every_language() {
+    let codes = fixture_error_codes();
+    assert!(codes.contains("0x87D1041C") && codes.contains("0x87D13B64"), "{codes:?}");
+    for (locale, kb) in all() {
+        for code in &codes {
+            let entry = kb.app_error(code).unwrap_or_else(|| panic!("{}: {code} is not explained", locale.tag()));
+            assert!(!entry.message.trim().is_empty() && !entry.explanation.trim().is_empty());
+            assert!((1..=3).contains(&entry.steps.len()), "{} {code}: steps", locale.tag());
+        }
+    }
+}
+
+#[test]
+fn app_error_codes_are_the_same_in_every_language_with_the_same_actors_and_translated() {
+    let all = all();
+    let (_, en) = &all[0];
+    assert!(en.app_errors.len() >= 15, "{} codes", en.app_errors.len());
+    for (locale, kb) in &all[1..] {
+        assert_eq!(keys(&en.app_errors), keys(&kb.app_errors), "{}: codes", locale.tag());
+        for (code, a) in &en.app_errors {
+            let b = &kb.app_errors[code];
+            let actors = |e: &AppErrorEntry| e.steps.iter().map(|s| s.actor).collect::<Vec<_>>();
+            assert_eq!(actors(a), actors(b), "{} {code}: actors", locale.tag());
+            assert_ne!(a.message, b.message, "{} {code}: not translated", locale.tag());
+            assert_ne!(a.explanation, b.explanation, "{} {code}: not translated", locale.tag());
+        }
+    }
+}
+
+#[test]
+fn an_app_error_is_found_whatever_the_case_of_the_code_and_an_unknown_code_is_not() {
+    let kb = file(Locale::En);
+    let amara = kb.app_error("0x87d1041c").expect("Amara's code");
+    assert!(amara.message.contains("not detected"), "{}", amara.message);
+    assert!(amara.steps.iter().any(|s| s.actor == Actor::Admin));
+    assert!(kb.app_error("0x12345678").is_none());
+    assert!(kb.app_error("-2016345060").is_none(), "codes are matched as Tier1 shows them, in hex");
+}
+
+#[test]
+fn a_file_without_app_error_codes_still_loads_and_a_bad_code_entry_names_its_key() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(KNOWLEDGE_BASE_DIR).join("en.json");
+    let mut value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    value["appInstallErrors"]["0x87D1041C"]["steps"][0]["actor"] = Value::from("vendor");
+    let error = KnowledgeBase::parse(&value.to_string()).unwrap_err();
+    assert!(error.contains("appInstallErrors.0x87D1041C.steps[0].actor"), "{error}");
+    value.as_object_mut().unwrap().remove("appInstallErrors");
+    assert!(KnowledgeBase::parse(&value.to_string()).unwrap().app_errors.is_empty());
+}

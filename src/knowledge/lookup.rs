@@ -1,7 +1,7 @@
 //! What the knowledge base says about a diagnosed failure, which log-collection guide fits a platform, and
 //! which links may be rendered as links.
 
-use super::{CategoryEntry, CollectGuide, KnowledgeBase, ReasonEntry, Resource, Step};
+use super::{AppErrorEntry, CategoryEntry, CollectGuide, KnowledgeBase, ReasonEntry, Resource, Step};
 use crate::domain::device_platform::Platform;
 use crate::domain::failures::{Category, Diagnosis, Reason};
 use crate::i18n::Key;
@@ -79,6 +79,13 @@ impl KnowledgeBase {
         }
         let entry = self.category(diagnosis.category)?;
         Some(Advice { explanation: &entry.explanation, steps: &entry.steps, resources: &[] })
+    }
+
+    /// What an error code as Tier1 shows it (`0x87D1041C`, any case) means; `None` for a code not in the table,
+    /// which is then shown raw.
+    pub fn app_error(&self, code: &str) -> Option<&AppErrorEntry> {
+        let digits = code.trim().strip_prefix("0x").or_else(|| code.trim().strip_prefix("0X"))?;
+        self.app_errors.get(&format!("0x{}", digits.to_ascii_uppercase()))
     }
 }
 

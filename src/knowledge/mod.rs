@@ -27,6 +27,8 @@ pub struct KnowledgeBase {
     pub reasons: BTreeMap<String, ReasonEntry>,
     pub categories: BTreeMap<String, CategoryEntry>,
     pub collect_data: BTreeMap<String, CollectGuide>,
+    /// App install (and policy setting) error codes explained, keyed `0x87D1041C`; see [`KnowledgeBase::app_error`].
+    pub app_errors: BTreeMap<String, AppErrorEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,15 @@ pub struct ReasonEntry {
     pub explanation: String,
     pub steps: Vec<Step>,
     pub resources: Vec<Resource>,
+}
+
+/// What an Intune error code means and what to do about it: Intune's short message in plain words, then why it
+/// happens and the steps, each with who acts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppErrorEntry {
+    pub message: String,
+    pub explanation: String,
+    pub steps: Vec<Step>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

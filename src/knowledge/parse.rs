@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{Actor, CategoryEntry, CollectGuide, KnowledgeBase, ReasonEntry, Resource, Step};
+use super::{Actor, AppErrorEntry, CategoryEntry, CollectGuide, KnowledgeBase, ReasonEntry, Resource, Step};
 
 impl KnowledgeBase {
     /// Reads a knowledge base file. Walks a `serde_json::Value` by hand: the app already carries Value's
@@ -37,6 +37,17 @@ impl KnowledgeBase {
                     link: text(o, "link", at)?,
                 })
             })?,
+            // Optional, so that a deployment's own older file (without codes) still loads.
+            app_errors: match root.get("appInstallErrors") {
+                None => BTreeMap::new(),
+                Some(_) => entries(root, "appInstallErrors", |o, at| {
+                    Ok(AppErrorEntry {
+                        message: text(o, "message", at)?,
+                        explanation: text(o, "explanation", at)?,
+                        steps: steps(o, at)?,
+                    })
+                })?,
+            },
         })
     }
 }
