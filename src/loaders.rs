@@ -165,6 +165,39 @@ pub fn enrollment_events<'a>(
     client.enrollment_events(user_id)
 }
 
+/// A user the lookup found, and the device that led to them when the caller's words named a device rather
+/// than the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub user: User,
+    pub device: Option<(crate::model::DeviceHit, crate::domain::search::DeviceField)>,
+}
+
+/// Users matching what the caller said: by name, principal name or e-mail first (best match first), then the
+/// primary users of devices matching by name or serial number, each with that device. Both lookups go out
+/// together; a failed device lookup (a role without device access) leaves the user matches standing.
+pub async fn find_callers(client: &GraphClient, query: &str) -> Result<Vec<Found>, ApiError> {
+    use crate::domain::search::device_match;
+    let devices = async { Ok(client.search_devices(query).await) };
+    let (users, devices) = try_join(find_users(client, query), devices).await?;
+    let mut found: Vec<Found> = users.into_iter().map(|user| Found { user, device: None }).collect();
+    for hit in devices.unwrap_or_default() {
+        let Some(field) = device_match(query, &hit.device_name, hit.serial_number.as_deref()) else { continue };
+        let Some(user_id) = hit.user_id.clone().filter(|id| !id.is_empty()) else { continue };
+        if found.iter().any(|f| f.user.id == user_id) {
+            continue;
+        }
+        let user = User {
+            id: user_id,
+            display_name: hit.user_display_name.clone().unwrap_or_default(),
+            user_principal_name: hit.user_principal_name.clone().unwrap_or_default(),
+            ..User::default()
+        };
+        found.push(Found { user, device: Some((hit, field)) });
+    }
+    Ok(found)
+}
+
 /// Users whose name or principal name matches what was typed, best match first.
 pub async fn find_users(client: &GraphClient, query: &str) -> Result<Vec<User>, ApiError> {
     let mut users = client.search_users(query).await?;

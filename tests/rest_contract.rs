@@ -44,6 +44,8 @@ fn built_requests() -> Vec<(&'static str, GraphRequest)> {
         ("organization_request", ep::organization_request()),
         ("device_management_request", ep::device_management_request()),
         ("user_search_request", ep::user_search_request(SEARCH_TEXT)),
+        ("device_name_lookup_request", ep::device_name_lookup_request(SEARCH_TEXT)),
+        ("device_serial_lookup_request", ep::device_serial_lookup_request(SEARCH_TEXT)),
         ("user_request", ep::user_request(USER_ID)),
         ("license_details_request", ep::license_details_request(USER_ID)),
         ("managed_devices_request", ep::managed_devices_request(USER_ID)),

@@ -109,6 +109,39 @@ fn search_ignores_case_and_accents_and_matches_word_starts() {
 }
 
 #[test]
+fn the_lookup_finds_sanne_by_her_iphones_serial_number_and_by_her_laptops_name() {
+    use tier1::domain::search::DeviceField;
+    let c = aurora();
+    let by_serial = block_on(loaders::find_callers(&c, "ndqydhgdqc")).unwrap();
+    assert_eq!(by_serial.len(), 1, "{by_serial:?}");
+    assert_eq!(by_serial[0].user.display_name, "Sanne de Vries");
+    let (device, field) = by_serial[0].device.clone().expect("the device that matched");
+    assert_eq!((device.device_name.as_str(), field), ("Sanne’s iPhone", DeviceField::SerialNumber));
+
+    let by_name = block_on(loaders::find_callers(&c, "AUR-LT-0142")).unwrap();
+    assert_eq!(by_name.len(), 1, "{by_name:?}");
+    assert_eq!(by_name[0].user.user_principal_name, "sanne.devries@aurora-logistics.example");
+    assert_eq!(
+        by_name[0].device.as_ref().map(|(d, f)| (d.device_name.as_str(), *f)),
+        Some(("AUR-LT-0142", DeviceField::Name))
+    );
+
+    // A name match is listed once, as a user, even when one of their devices matches too.
+    let by_user = block_on(loaders::find_callers(&c, "sanne")).unwrap();
+    assert_eq!(by_user.iter().filter(|f| f.user.display_name == "Sanne de Vries").count(), 1);
+    assert!(by_user.iter().all(|f| f.device.is_none()), "{by_user:?}");
+    // A part of a serial number finds nothing: serials are matched whole.
+    assert!(block_on(loaders::find_callers(&c, "NDQYDH")).unwrap().is_empty());
+}
+
+#[test]
+fn a_failed_device_lookup_leaves_the_users_found_by_name() {
+    let c = client_with("aurora", "managedDevices:500");
+    let found = block_on(loaders::find_callers(&c, "sanne")).unwrap();
+    assert!(found.iter().any(|f| f.user.display_name == "Sanne de Vries"), "{found:?}");
+}
+
+#[test]
 fn hostile_display_name_is_data_not_markup() {
     let user = find(&aurora(), "onerror");
     assert_eq!(user.display_name, "<img src=x onerror=alert(1)>");

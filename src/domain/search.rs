@@ -57,6 +57,30 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
     wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
 }
 
+/// Which identifier of a device the caller's words matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeviceField {
+    Name,
+    SerialNumber,
+}
+
+/// Whether the text could be a serial number: one token of 4 to 32 letters, digits or dashes (serials are
+/// read off a label, so no spaces and no other punctuation).
+pub fn could_be_serial(text: &str) -> bool {
+    let text = text.trim();
+    (4..=32).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// How a device matches the caller's words: the whole serial number (any case), or the start of words of its
+/// name, as users are matched. `None` for a device Graph returned that does not match (an ignored filter).
+pub fn device_match(query: &str, device_name: &str, serial_number: Option<&str>) -> Option<DeviceField> {
+    let query = query.trim();
+    if could_be_serial(query) && serial_number.is_some_and(|s| s.trim().eq_ignore_ascii_case(query)) {
+        return Some(DeviceField::SerialNumber);
+    }
+    matches(query, &[device_name]).then_some(DeviceField::Name)
+}
+
 /// Orders matches: display names starting with the query first, then alphabetically (accent-insensitive).
 pub fn rank_key(query: &str, display_name: &str) -> (bool, String) {
     let folded = fold(display_name);
@@ -107,6 +131,24 @@ mod tests {
         let hostile = ["<img src=x onerror=alert(1)>", "xss.probe@aurora-logistics.example"];
         assert!(matches("img", &hostile));
         assert!(matches("<img", &hostile));
+    }
+
+    #[test]
+    fn a_device_matches_by_whole_serial_number_or_the_start_of_its_name() {
+        let serial = Some("NDQYDHGDQC");
+        assert_eq!(device_match("ndqydhgdqc", "Sanne’s iPhone", serial), Some(DeviceField::SerialNumber));
+        assert_eq!(device_match(" NDQYDHGDQC ", "Sanne’s iPhone", serial), Some(DeviceField::SerialNumber));
+        assert_eq!(device_match("NDQYDH", "Sanne’s iPhone", serial), None, "a serial is matched whole");
+        assert_eq!(device_match("aur-lt-0142", "AUR-LT-0142", Some("5CG1")), Some(DeviceField::Name));
+        assert_eq!(device_match("AUR-LT-01", "AUR-LT-0142", None), Some(DeviceField::Name));
+        assert_eq!(device_match("AUR-LT-09", "AUR-LT-0142", None), None, "an ignored filter's extra devices drop out");
+        assert_eq!(device_match("", "AUR-LT-0142", Some("")), None);
+    }
+
+    #[test]
+    fn only_one_token_of_letters_digits_and_dashes_could_be_a_serial() {
+        assert!(could_be_serial("NDQYDHGDQC") && could_be_serial("5CG314V232") && could_be_serial("PF-1234"));
+        assert!(!could_be_serial("abc") && !could_be_serial("sanne de vries") && !could_be_serial("a'b1234"));
     }
 
     #[test]

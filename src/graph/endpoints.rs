@@ -54,6 +54,26 @@ pub fn user_search_request(text: &str) -> GraphRequest {
     GraphRequest::v1("users").search(expr).select(&USER_FIELDS).top(SEARCH_LIMIT)
 }
 
+/// Devices whose name starts with what the caller said ("AUR-LT-0142"), with their primary user. Intune is known
+/// to ignore some device filters and answer with every device, so the loader re-checks each hit.
+pub fn device_name_lookup_request(text: &str) -> GraphRequest {
+    GraphRequest::v1("deviceManagement/managedDevices")
+        .filter(format!("startswith(deviceName,{})", odata_string(text.trim())))
+        .select(&DEVICE_HIT_FIELDS)
+        .top(DEVICE_LOOKUP_LIMIT)
+}
+
+/// The device with this exact serial number (a caller reads it from the label or Settings › About).
+pub fn device_serial_lookup_request(text: &str) -> GraphRequest {
+    GraphRequest::v1("deviceManagement/managedDevices")
+        .filter(format!("serialNumber eq {}", odata_string(text.trim())))
+        .select(&DEVICE_HIT_FIELDS)
+        .top(DEVICE_LOOKUP_LIMIT)
+}
+
+/// Devices a lookup shows at most per identifier: the caller names one device, not a fleet.
+pub const DEVICE_LOOKUP_LIMIT: usize = 10;
+
 pub fn user_request(id: &str) -> GraphRequest {
     GraphRequest::v1(format!("users/{id}")).select(&USER_FIELDS)
 }
@@ -140,6 +160,26 @@ impl GraphClient {
         // One page is enough: the picker shows the best matches, not every match.
         let page: Collection<User> = self.get(&user_search_request(text)).await?;
         Ok(page.value)
+    }
+
+    /// Devices matching what the caller said: by name always, by serial number when the text could be one;
+    /// both requests go out together (one `$batch` in REST mode). Hits are unique by id.
+    pub async fn search_devices(&self, text: &str) -> Result<Vec<DeviceHit>, ApiError> {
+        let mut requests = vec![device_name_lookup_request(text)];
+        if crate::domain::search::could_be_serial(text) {
+            requests.push(device_serial_lookup_request(text));
+        }
+        let lookups = requests.iter().map(|request| async move {
+            let page: Collection<DeviceHit> = self.get(request).await?;
+            Ok::<_, ApiError>(page.value)
+        });
+        let mut hits: Vec<DeviceHit> = Vec::new();
+        for hit in crate::concurrent::try_join_all(lookups).await?.into_iter().flatten() {
+            if !hits.iter().any(|h| h.id == hit.id) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
     }
 
     pub async fn user(&self, id: &str) -> Result<User, ApiError> {

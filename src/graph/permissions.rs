@@ -11,6 +11,7 @@ pub const CALL_PERMISSIONS: &[(&str, &str)] = &[
     ("users/{id}", "User.Read.All"),
     ("users/{id}/licenseDetails", "LicenseAssignment.Read.All"),
     ("users/{id}/managedDevices", "DeviceManagementManagedDevices.Read.All"),
+    ("deviceManagement/managedDevices", "DeviceManagementManagedDevices.Read.All"),
     ("users/{id}/memberOf/microsoft.graph.group", "User.Read.All"),
     ("users/{id}/transitiveMemberOf/microsoft.graph.group", "User.Read.All"),
     ("groups", "GroupMember.Read.All"),

@@ -4,6 +4,7 @@
 
 mod app_protection;
 mod apps;
+mod device_lookup;
 mod devices;
 mod directory;
 mod enrollment;
@@ -14,6 +15,7 @@ mod tenant;
 
 pub use app_protection::*;
 pub use apps::*;
+pub use device_lookup::*;
 pub use devices::*;
 pub use directory::*;
 pub use enrollment::*;
