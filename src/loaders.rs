@@ -165,6 +165,31 @@ pub fn enrollment_events<'a>(
     client.enrollment_events(user_id)
 }
 
+/// How far each cause reaches across the tenant, all asked at once (one wave; one `$batch` in REST mode). A
+/// cause whose count cannot be read keeps its error: the finding is then shown without a spread.
+pub async fn spreads(
+    client: &GraphClient,
+    causes: &[crate::domain::prevalence::Cause],
+) -> Vec<(crate::domain::prevalence::Cause, Result<Option<crate::domain::prevalence::Spread>, ApiError>)> {
+    use crate::domain::prevalence::{app_spread, profile_spread, setting_spread, Cause};
+    let counts = causes.iter().map(|cause| async move {
+        let spread = match cause {
+            Cause::Profile { policy_id } => {
+                client.policy_status_overview(policy_id, false).await.map(|o| Some(profile_spread(&o)))
+            }
+            Cause::ComplianceSetting { policy_id, setting } => {
+                client.setting_state_summaries(policy_id).await.map(|s| setting_spread(&s, setting))
+            }
+            Cause::AppInstall { app_id } => client.app_install_summary(app_id).await.map(|s| Some(app_spread(&s))),
+        };
+        Ok::<_, std::convert::Infallible>((cause.clone(), spread))
+    });
+    match try_join_all(counts).await {
+        Ok(spreads) => spreads,
+        Err(never) => match never {},
+    }
+}
+
 /// A user the lookup found, and the device that led to them when the caller's words named a device rather
 /// than the user.
 #[derive(Debug, Clone, PartialEq)]

@@ -26,11 +26,13 @@ const COLUMNS: [&str; 6] = ["Method", "Version", "Path", "Query", "Headers", "Us
 const USER_ID: &str = "USER-ID";
 const DEVICE_ID: &str = "DEVICE-ID";
 const APP_ID: &str = "APP-ID";
+const POLICY_ID: &str = "POLICY-ID";
 const UPN: &str = "o'sample@example.test";
 const SEARCH_TEXT: &str = "SEARCH-TEXT";
 
 /// Sample id → the placeholder the document writes for it.
-const PLACEHOLDERS: [(&str, &str); 3] = [(USER_ID, "{userId}"), (DEVICE_ID, "{deviceId}"), (APP_ID, "{appId}")];
+const PLACEHOLDERS: [(&str, &str); 4] =
+    [(USER_ID, "{userId}"), (DEVICE_ID, "{deviceId}"), (APP_ID, "{appId}"), (POLICY_ID, "{policyId}")];
 
 /// Options a next link may add to any collection request; the contract allows them on every row.
 const PAGING_OPTIONS: [&str; 2] = ["$skiptoken", "$skip"];
@@ -58,6 +60,10 @@ fn built_requests() -> Vec<(&'static str, GraphRequest)> {
         ("configuration_policies_request", ep::configuration_policies_request()),
         ("device_policy_states_request", ep::device_policy_states_request(DEVICE_ID, true)),
         ("device_policy_states_request", ep::device_policy_states_request(DEVICE_ID, false)),
+        ("policy_status_overview_request", ep::policy_status_overview_request(POLICY_ID, true)),
+        ("policy_status_overview_request", ep::policy_status_overview_request(POLICY_ID, false)),
+        ("setting_state_summaries_request", ep::setting_state_summaries_request(POLICY_ID)),
+        ("app_install_summary_request", ep::app_install_summary_request(APP_ID)),
         ("app_protection_policies_request", ep::app_protection_policies_request(USER_ID)),
         ("app_registrations_request", ep::app_registrations_request(USER_ID)),
         ("enrollment_configurations_request", ep::enrollment_configurations_request()),

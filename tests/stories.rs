@@ -135,6 +135,31 @@ fn the_lookup_finds_sanne_by_her_iphones_serial_number_and_by_her_laptops_name()
 }
 
 #[test]
+fn sannes_wifi_error_and_amaras_app_failure_are_theirs_alone() {
+    use tier1::domain::prevalence::{Cause, Spread, Unit, DEFAULT_INCIDENT_THRESHOLD};
+    let c = aurora();
+    let causes = [
+        Cause::Profile { policy_id: "7d0ddf0b-32de-514c-ac7d-1b9189076df6".into() },
+        Cause::ComplianceSetting {
+            policy_id: "d2bf5c4b-9665-52f2-b474-b632166d3f76".into(),
+            setting: "IosCompliancePolicy.passcodeRequired".into(),
+        },
+        Cause::AppInstall { app_id: "f86f40dc-035b-5528-bc71-17707cd83664".into() },
+    ];
+    let spreads = block_on(loaders::spreads(&c, &causes));
+    let only = |unit| Some(Spread { affected: 1, unit });
+    assert_eq!(spreads[0], (causes[0].clone(), Ok(only(Unit::Devices))));
+    assert_eq!(spreads[1], (causes[1].clone(), Ok(only(Unit::Devices))));
+    assert_eq!(spreads[2], (causes[2].clone(), Ok(only(Unit::Users))));
+    assert!(spreads.iter().all(|(_, s)| !s.clone().unwrap().unwrap().is_incident(DEFAULT_INCIDENT_THRESHOLD)));
+
+    // A count that cannot be read stays an error for that cause only.
+    let failing = client_with("aurora", "installSummary:503");
+    let spreads = block_on(loaders::spreads(&failing, &causes));
+    assert!(spreads[0].1.is_ok() && spreads[2].1.is_err());
+}
+
+#[test]
 fn a_failed_device_lookup_leaves_the_users_found_by_name() {
     let c = client_with("aurora", "managedDevices:500");
     let found = block_on(loaders::find_callers(&c, "sanne")).unwrap();

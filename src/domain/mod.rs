@@ -8,6 +8,7 @@ pub mod enrollment_restrictions;
 pub mod failures;
 pub mod findings;
 pub mod membership;
+pub mod prevalence;
 pub mod rbac;
 pub mod search;
 pub mod status;

@@ -128,6 +128,22 @@ pub fn device_policy_states_request(device_id: &str, compliance: bool) -> GraphR
     GraphRequest::v1(format!("deviceManagement/managedDevices/{device_id}/{nav}"))
 }
 
+/// Devices per state of one compliance policy or configuration profile, across the tenant.
+pub fn policy_status_overview_request(policy_id: &str, compliance: bool) -> GraphRequest {
+    let collection = if compliance { "deviceCompliancePolicies" } else { "deviceConfigurations" };
+    GraphRequest::v1(format!("deviceManagement/{collection}/{policy_id}/deviceStatusOverview"))
+}
+
+/// Devices per state of each setting of one compliance policy, across the tenant.
+pub fn setting_state_summaries_request(policy_id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("deviceManagement/deviceCompliancePolicies/{policy_id}/deviceSettingStateSummaries"))
+}
+
+/// Devices and users per install state of one app, across the tenant (beta only).
+pub fn app_install_summary_request(app_id: &str) -> GraphRequest {
+    GraphRequest::beta(format!("deviceAppManagement/mobileApps/{app_id}/installSummary"))
+}
+
 pub fn app_protection_policies_request(user_id: &str) -> GraphRequest {
     GraphRequest::v1(format!("users/{user_id}/getManagedAppPolicies()"))
 }

@@ -10,6 +10,7 @@ pub mod http;
 pub mod permissions;
 pub mod request;
 pub mod response;
+mod summaries;
 pub mod transport;
 
 pub use client::GraphClient;

@@ -21,6 +21,13 @@ pub const CALL_PERMISSIONS: &[(&str, &str)] = &[
     ("deviceManagement/deviceConfigurations", "DeviceManagementConfiguration.Read.All"),
     ("deviceManagement/managedDevices/{id}/deviceCompliancePolicyStates", "DeviceManagementConfiguration.Read.All"),
     ("deviceManagement/managedDevices/{id}/deviceConfigurationStates", "DeviceManagementConfiguration.Read.All"),
+    ("deviceManagement/deviceCompliancePolicies/{id}/deviceStatusOverview", "DeviceManagementConfiguration.Read.All"),
+    ("deviceManagement/deviceConfigurations/{id}/deviceStatusOverview", "DeviceManagementConfiguration.Read.All"),
+    (
+        "deviceManagement/deviceCompliancePolicies/{id}/deviceSettingStateSummaries",
+        "DeviceManagementConfiguration.Read.All",
+    ),
+    ("deviceAppManagement/mobileApps/{id}/installSummary", "DeviceManagementApps.Read.All"),
     ("users/{id}/getManagedAppPolicies()", "DeviceManagementApps.Read.All"),
     ("users/{id}/managedAppRegistrations", "DeviceManagementApps.Read.All"),
     ("deviceManagement/deviceEnrollmentConfigurations", "DeviceManagementServiceConfig.Read.All"),

@@ -11,6 +11,7 @@ mod enrollment;
 mod odata;
 mod policies;
 mod rbac;
+mod summaries;
 mod tenant;
 
 pub use app_protection::*;
@@ -22,4 +23,5 @@ pub use enrollment::*;
 pub use odata::*;
 pub use policies::*;
 pub use rbac::*;
+pub use summaries::*;
 pub use tenant::*;
