@@ -7,7 +7,7 @@ use super::format::{self, badge, datetime_cell};
 use super::Clock;
 use crate::domain::device_platform::Platform;
 use crate::domain::entra::{self, JoinType};
-use crate::domain::table::{Row, Table, Tone};
+use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 use crate::model::{DevicePolicyState, ManagedDevice};
 
@@ -106,7 +106,7 @@ pub fn compliance_table(l: Locale, policies: &[DevicePolicyState]) -> Table {
             .map(|p| Row {
                 key: p.id.clone(),
                 cells: vec![
-                    crate::domain::table::Cell::text(&p.display_name),
+                    Cell::text(&p.display_name),
                     badge(l, format::policy_state(p.state, true)).sorted_by(Some(p.state as i64)),
                 ],
             })
