@@ -4,6 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, byTestId, walk } from './support/browser.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
 
@@ -91,3 +92,16 @@ test('device details: hardware, primary user, Entra join and compliance, storage
     await rows(page).filter({ hasText: 'AUR-LT-0142' }).getByText('Microsoft Entra joined').waitFor();
   });
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`device details and app protection status are axe-clean (${scheme} scheme)`, async (t) => {
+    await walk(t, `${user('sanne.devries')}&view=devices&device=${SANNE_IPHONE}&latency=0`, async (page) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await byTestId(page, 'device-compliance-policies').locator('[data-testid="table-row"]').first().waitFor();
+      assert.deepEqual(await seriousViolations(page), [], 'device details');
+      await page.getByRole('tab', { name: 'App protection status' }).click();
+      await rows(page).filter({ hasText: 'Microsoft Outlook' }).first().waitFor();
+      assert.deepEqual(await seriousViolations(page), [], 'app protection status');
+    });
+  });
+}
