@@ -13,6 +13,7 @@ Usage:  python3 scripts/gen-fixtures.py
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import re
@@ -1412,7 +1413,8 @@ def build_aurora():
             "deviceRegistrationState": "registered", "enrolledDateTime": iso(d["enrolled"]),
             "lastSyncDateTime": iso(d["last_sync"]), "azureADDeviceId": d["aad"], "azureADRegistered": True,
             "model": d["model"], "manufacturer": d["manufacturer"], "serialNumber": d["serial"], "imei": d["imei"],
-            "isEncrypted": d["encrypted"], "isSupervised": d["supervised"], "jailBroken": d["jailbroken"],
+            "isEncrypted": d["encrypted"], "isSupervised": d["supervised"],
+            **storage(d["id"], OS_NAME[d["platform"]]), "jailBroken": d["jailbroken"],
             "deviceActionResults": [], "deviceCompliancePolicyStates": d["cstates"],
             "deviceConfigurationStates": d["gstates"],
         })
@@ -1762,7 +1764,8 @@ def build_northwind():
             "enrolledDateTime": iso(enrolled), "lastSyncDateTime": iso(last),
             "azureADDeviceId": gid(TEN, "entraDevice", key), "azureADRegistered": True, "model": model,
             "manufacturer": manu, "serialNumber": serial, "imei": imei_, "isEncrypted": os_ != "Windows",
-            "isSupervised": False, "jailBroken": "Unknown" if os_ == "Windows" else "False",
+            "isSupervised": False, **storage(gid(TEN, "managedDevice", key), os_),
+            "jailBroken": "Unknown" if os_ == "Windows" else "False",
             "deviceActionResults": [],
             "deviceCompliancePolicyStates": [{
                 "id": default_id, "displayName": "Default Device Compliance Policy", "platformType": "all",
@@ -2399,6 +2402,15 @@ def check_northwind(files: dict):
                  "troubleshootingEvents.json"):
         check(files[name] == {"value": []}, f"northwind: {name} must be empty")
 
+
+
+def storage(device_id: str, os_: str) -> dict:
+    """Total and free storage in bytes, from the device id (not the shared rng, so no other value moves)."""
+    h = int(hashlib.sha256(device_id.encode()).hexdigest(), 16)
+    sizes = {"Windows": (255_060_000_000, 511_500_000_000), "macOS": (245_110_000_000, 494_380_000_000),
+             "iOS": (127_870_000_000, 255_870_000_000), "iPadOS": (127_870_000_000, 255_870_000_000)}
+    total = sizes.get(os_, (128_000_000_000, 256_000_000_000))[h % 2]
+    return {"totalStorageSpaceInBytes": total, "freeStorageSpaceInBytes": total * (15 + (h >> 8) % 56) // 100}
 
 def main():
     rendered, aurora, northwind, model = render()

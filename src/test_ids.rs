@@ -74,3 +74,5 @@ pub const CONFIRM_DIALOG: &str = "confirm-dialog";
 pub const CONFIRM_NAME: &str = "confirm-name";
 pub const CONFIRM_BUTTON: &str = "confirm-button";
 pub const CONFIRM_LOSSES: &str = "confirm-losses";
+/// The compliance policies of one device, in its details.
+pub const DEVICE_COMPLIANCE_POLICIES: &str = "device-compliance-policies";

@@ -9,10 +9,11 @@ use crate::model::*;
 pub const USER_FIELDS: [&str; 7] =
     ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
 
-pub const DEVICE_FIELDS: [&str; 19] = [
+pub const DEVICE_FIELDS: [&str; 23] = [
     "id",
     "userId",
     "userPrincipalName",
+    "userDisplayName",
     "deviceName",
     "operatingSystem",
     "osVersion",
@@ -23,10 +24,13 @@ pub const DEVICE_FIELDS: [&str; 19] = [
     "enrolledDateTime",
     "lastSyncDateTime",
     "azureADDeviceId",
+    "azureADRegistered",
     "model",
     "manufacturer",
     "serialNumber",
     "isEncrypted",
+    "totalStorageSpaceInBytes",
+    "freeStorageSpaceInBytes",
     // Which device actions apply: Android enrollment mode, Apple supervision.
     "deviceEnrollmentType",
     "isSupervised",

@@ -8,6 +8,8 @@ pub struct ManagedDevice {
     pub id: String,
     pub user_id: Option<String>,
     pub user_principal_name: Option<String>,
+    /// The primary user's name, as Intune shows it beside the device.
+    pub user_display_name: Option<String>,
     pub device_name: String,
     pub operating_system: String,
     pub os_version: String,
@@ -19,10 +21,15 @@ pub struct ManagedDevice {
     pub last_sync_date_time: Option<String>,
     #[serde(rename = "azureADDeviceId")]
     pub azure_ad_device_id: Option<String>,
+    /// Whether the device is registered in Microsoft Entra ID (joined devices are registered too).
+    #[serde(rename = "azureADRegistered")]
+    pub azure_ad_registered: Option<bool>,
     pub model: Option<String>,
     pub manufacturer: Option<String>,
     pub serial_number: Option<String>,
     pub is_encrypted: Option<bool>,
+    pub total_storage_space_in_bytes: Option<i64>,
+    pub free_storage_space_in_bytes: Option<i64>,
     /// How the device enrolled (beta values such as `androidEnterpriseFullyManaged`): decides the device
     /// actions an Android device gets. Absent unless `$select`ed.
     pub device_enrollment_type: Option<String>,

@@ -9,6 +9,7 @@ use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders::TenantInfo;
 use crate::state::{tr, use_locale};
+use crate::tables::enum_labels::subscription_state;
 use crate::test_ids;
 
 #[component]
@@ -55,7 +56,11 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
                                     " "
                                     <span class="t1-muted">
                                         {move || {
-                                            locale.get().fill(Key::SubscriptionState, &[("state", state.graph_name())])
+                                            let l = locale.get();
+                                            l.fill(
+                                                Key::SubscriptionState,
+                                                &[("state", l.text(subscription_state(state)))],
+                                            )
                                         }}
                                     </span>
                                 </p>

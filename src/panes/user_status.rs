@@ -47,6 +47,9 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
         loaded_text(l, devices.get(), |records| {
             let list: Vec<_> = records.iter().map(|r| r.device.clone()).collect();
             let s = device_summary(&list);
+            if s.total == 0 {
+                return l.text(Key::NoEnrolledDevices).to_string();
+            }
             l.fill(
                 Key::DeviceCountSummary,
                 &[

@@ -2,6 +2,7 @@
 
 use super::format::{self, datetime_cell, text_or_missing};
 use super::Clock;
+use crate::domain::known_apps;
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 use crate::model::{AppProtectionPolicy, AppRegistration};
@@ -27,6 +28,24 @@ pub fn policies_table(locale: Locale, clock: Clock, policies: &[AppProtectionPol
                 ],
             })
             .collect(),
+    }
+}
+
+/// The app's product name when Tier1 knows its id, with the id (and version) as the second line; an
+/// unknown app shows its id.
+fn app_cell(locale: Locale, r: &AppRegistration) -> Cell {
+    let id = r.app_identifier.name();
+    let version = r.application_version.clone().filter(|v| !v.is_empty());
+    match known_apps::app_name(id) {
+        Some(name) => {
+            let label = if r.app_identifier.bundle_id.is_some() { Key::BundleIdDetail } else { Key::PackageIdDetail };
+            let detail = locale.fill(label, &[("id", id)]);
+            Cell::text(name).with_detail(Some(match version {
+                Some(v) => format!("{detail} · {v}"),
+                None => detail,
+            }))
+        }
+        None => Cell::text(id).with_detail(version),
     }
 }
 
@@ -67,7 +86,7 @@ pub fn status_table(locale: Locale, clock: Clock, registrations: &[AppRegistrati
                     key: r.id.clone(),
                     cells: vec![
                         status,
-                        Cell::text(r.app_identifier.name()).with_detail(r.application_version.clone()),
+                        app_cell(locale, r),
                         text_or_missing(r.device_name.as_deref()).with_detail(r.device_type.clone()),
                         Cell::text(platform.trim()),
                         text_or_missing(Some(&policies.join(", "))),

@@ -1,7 +1,9 @@
-//! Devices view: name, managed by, ownership, Intune compliant, OS, OS version, last check-in, app installs.
+//! Devices view: name, managed by, Entra join type, ownership, Intune compliant, Entra compliant, OS, OS version,
+//! last check-in, app installs (the troubleshooting pane's columns).
 
 use super::format::{self, badge, datetime_cell, text_or_missing};
-use super::Clock;
+use super::{device_details, enum_labels, Clock};
+use crate::domain::entra;
 use crate::domain::status::{AppRecord, DeviceRecord};
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
@@ -13,8 +15,10 @@ pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Optio
             &[
                 Key::ColDeviceName,
                 Key::ColManagedBy,
+                Key::ColEntraJoinType,
                 Key::ColOwnership,
                 Key::ColIntuneCompliant,
+                Key::ColEntraCompliant,
                 Key::ColOs,
                 Key::ColOsVersion,
                 Key::ColLastCheckIn,
@@ -29,9 +33,11 @@ pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Optio
                     key: d.id.clone(),
                     cells: vec![
                         Cell::text(&d.device_name).with_detail(d.model.clone()),
-                        Cell::text(locale.text(format::managed_by(&d.management_agent))),
+                        Cell::text(enum_labels::managed_by(locale, &d.management_agent)),
+                        Cell::text(locale.text(enum_labels::join_type(entra::join_type(d)))),
                         Cell::text(locale.text(format::ownership(d.managed_device_owner_type))),
                         badge(locale, format::intune_compliant(d.compliance_state)),
+                        badge(locale, device_details::entra_compliant(d)),
                         text_or_missing(Some(&d.operating_system)),
                         text_or_missing(Some(&d.os_version)),
                         datetime_cell(locale, d.last_sync_date_time.as_deref(), clock),

@@ -173,7 +173,12 @@ fn facts(input: &DetailsInput) -> Block {
     Block::Facts(vec![
         fact(Key::ColEnrollmentStart, datetime_cell(locale, event.event_date_time.as_deref(), input.clock).text, false),
         fact(Key::ColOs, os.trim().to_string(), false),
-        fact(Key::EnrollmentTypeLabel, or_missing(event.enrollment_type.as_deref()), true),
+        fact(
+            Key::EnrollmentTypeLabel,
+            super::enum_labels::enrollment_type(locale, event.enrollment_type.as_deref().unwrap_or_default())
+                .unwrap_or_else(|| MISSING.to_string()),
+            false,
+        ),
         fact(Key::FailureCategoryLabel, locale.text(category_title(input.diagnosis.category)).to_string(), false),
         fact(Key::ErrorCodeLabel, or_missing(error_code(event)), true),
         fact(Key::CorrelationIdLabel, or_missing(event.correlation_id.as_deref()), true),

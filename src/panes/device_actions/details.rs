@@ -8,15 +8,15 @@ use super::handle::DeviceHandle;
 use super::row::latest_status;
 use crate::components::{focus_later, DataTable, ErrorPanel};
 use crate::domain::status::DeviceRecord;
-use crate::i18n::{Key, Locale};
+use crate::i18n::Key;
 use crate::model::ManagedDevice;
 use crate::panes::table_context::{clock_now, view_label};
 use crate::routes::{tab_id, View};
 use crate::state::action_book::Entry;
 use crate::state::actions::use_device_actions;
 use crate::state::{tr, use_go, use_locale, use_location_state};
-use crate::tables::device_actions::{management_badge, results_table};
-use crate::tables::format::{self, datetime_cell};
+use crate::tables::device_actions::results_table;
+use crate::tables::device_details::{compliance_table, device_facts};
 use crate::tables::permission_names::device_action_key;
 use crate::test_ids;
 
@@ -73,6 +73,7 @@ pub fn DeviceDetails(
             </div>
             <Show when=move || present.get() fallback=move || view! { <NotShown removed=removed.clone() /> }>
                 <Facts device />
+                <CompliancePolicies device_id=id.get_value() shown />
                 <h4 class="t1-details__subtitle">{tr(Key::ColActions)}</h4>
                 // The status after the buttons, so its appearing does not move them.
                 <ActionBar handle prefix="detail" />
@@ -107,7 +108,7 @@ fn Facts(device: Memo<Option<ManagedDevice>>) -> impl IntoView {
     let locale = use_locale();
     let facts = move || {
         let (l, d) = (locale.get(), device.get()?);
-        Some(device_facts(l, &d))
+        Some(device_facts(l, &d, clock_now()))
     };
     view! {
         <dl class="t1-details__facts">
@@ -129,32 +130,26 @@ fn Facts(device: Memo<Option<ManagedDevice>>) -> impl IntoView {
     }
 }
 
-/// (label, value, second line) for the facts that decide which actions a device gets.
-fn device_facts(l: Locale, d: &ManagedDevice) -> Vec<(&'static str, String, Option<String>)> {
-    let management = match management_badge(d.management_state.as_deref()) {
-        Some((key, _)) => l.text(key).to_string(),
-        None if d.management_state.as_deref().is_none_or(|s| s == "managed") => l.text(Key::MgmtManaged).to_string(),
-        None => d.management_state.clone().unwrap_or_default(),
-    };
-    let checkin = datetime_cell(l, d.last_sync_date_time.as_deref(), clock_now());
-    let mut facts = vec![
-        (l.text(Key::ColOs), format!("{} {}", d.operating_system, d.os_version), None),
-        (l.text(Key::ColOwnership), l.text(format::ownership(d.managed_device_owner_type)).to_string(), None),
-        (l.text(Key::ColManagedBy), l.text(format::managed_by(&d.management_agent)).to_string(), None),
-        (l.text(Key::FactManagementState), management, None),
-        (l.text(Key::ColLastCheckIn), checkin.text, checkin.detail),
-    ];
-    if let Some(kind) = d.device_enrollment_type.clone().filter(|k| !k.is_empty()) {
-        facts.push((l.text(Key::EnrollmentTypeLabel), kind, None));
+/// The device's compliance policies one by one, as loaded with the device.
+#[component]
+fn CompliancePolicies(device_id: String, shown: Memo<Vec<DeviceRecord>>) -> impl IntoView {
+    let locale = use_locale();
+    let table = Signal::derive(move || {
+        shown.with(|records| {
+            let policies = records.iter().find(|r| r.device.id == device_id).map(|r| r.compliance.as_slice());
+            compliance_table(locale.get(), policies.unwrap_or_default())
+        })
+    });
+    view! {
+        <section class="t1-details__section" data-testid=test_ids::DEVICE_COMPLIANCE_POLICIES>
+            <h4>{tr(Key::DeviceCompliancePoliciesTitle)}</h4>
+            <DataTable
+                table
+                label=view_label(Key::DeviceCompliancePoliciesTitle)
+                empty=Key::EmptyDeviceCompliancePolicies
+            />
+        </section>
     }
-    if let Some(supervised) = d.is_supervised {
-        facts.push((
-            l.text(Key::FactSupervised),
-            l.text(if supervised { Key::Yes } else { Key::No }).to_string(),
-            None,
-        ));
-    }
-    facts
 }
 
 /// The device's latest action, and Graph's explanation when it was not sent (with a retry that goes through
