@@ -74,3 +74,5 @@ pub const CONFIRM_DIALOG: &str = "confirm-dialog";
 pub const CONFIRM_NAME: &str = "confirm-name";
 pub const CONFIRM_BUTTON: &str = "confirm-button";
 pub const CONFIRM_LOSSES: &str = "confirm-losses";
+/// A view or value that depends on a source that did not load (issue 18).
+pub const NOT_EVALUATED: &str = "not-evaluated";

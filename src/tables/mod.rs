@@ -4,6 +4,7 @@
 pub mod action_log;
 pub mod app_protection;
 pub mod apps;
+pub mod builtin_policy;
 pub mod device_actions;
 pub mod devices;
 pub mod enrollment;
