@@ -4,6 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, byTestId, walk, waitFor } from './support/browser.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
 
@@ -12,6 +13,14 @@ const user = (name) => `user=${encodeURIComponent(`${name}@${DOMAIN}`)}`;
 const findings = (page) => byTestId(page, 'findings');
 const rows = (page) => page.locator('[role="tabpanel"] [data-testid="table-row"]');
 const NOT_EVALUATED = 'Not evaluated: group membership did not load';
+
+/** No serious axe violation in either colour scheme. */
+async function axeClean(page, what) {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await seriousViolations(page), [], `${what} (${colorScheme})`);
+  }
+}
 
 test('group membership fails: findings say which checks did not run, apps are not evaluated, nothing loads for ever', async (t) => {
   await walk(t, `${user('amara.okafor')}&fault=memberOf:malformed&latency=0`, async (page) => {
@@ -37,6 +46,7 @@ test('group membership fails: findings say which checks did not run, apps are no
 
     await page.getByRole('tab', { name: 'Client apps' }).click();
     await page.getByRole('tabpanel').getByText(NOT_EVALUATED).waitFor();
+    await axeClean(page, 'not-evaluated states');
   });
 });
 
@@ -64,5 +74,6 @@ test('Priya: one finding for her stale phone, saying it is why the phone is not 
     await builtIn.getByText('Non-compliant', { exact: true }).waitFor();
     await builtIn.getByText(/Is active: the device has not checked in with Intune within the tenant’s check-in threshold \(30 days\)/).waitFor();
     await builtIn.getByText('Built in: applies to every enrolled device').waitFor();
+    await axeClean(page, 'compliance view with the built-in policy');
   });
 });
