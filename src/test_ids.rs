@@ -76,3 +76,5 @@ pub const CONFIRM_BUTTON: &str = "confirm-button";
 pub const CONFIRM_LOSSES: &str = "confirm-losses";
 /// The compliance policies of one device, in its details.
 pub const DEVICE_COMPLIANCE_POLICIES: &str = "device-compliance-policies";
+/// A view or value that depends on a source that did not load (issue 18).
+pub const NOT_EVALUATED: &str = "not-evaluated";

@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use futures::executor::block_on;
+use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{findings, Evidence, Finding};
+use tier1::domain::findings::{findings, Evidence, Finding, Reason};
 use tier1::domain::status::{app_summary, LicenseStatus};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use tier1::graph::{ErrorKind, GraphClient, Transport};
@@ -59,12 +60,11 @@ fn story(query: &str) -> Story {
         let listed: Vec<_> = devices.iter().map(|r| r.device.clone()).collect();
         let apps = loaders::apps(&client, &user.user_principal_name, &membership, &listed).await.unwrap();
         let findings = findings(&Evidence {
-            user: &info.user,
-            license: &info.license,
-            devices: &devices,
-            apps: &apps,
+            account: Some((&info.user, &info.license)),
+            devices: Some(&devices),
+            apps: Some(&apps),
             now_secs: now(),
-            checkin_threshold_days: tenant.device_management.settings.device_compliance_checkin_threshold_days,
+            checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
             device_limit: effective_limit(&client.enrollment_configurations().await.unwrap(), &membership.all_ids()),
         });
         Story { findings, info, devices, membership, apps }
@@ -189,8 +189,9 @@ fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
     let s = story("sanne de vries");
     let iphone = s.devices.iter().find(|d| d.device.operating_system == "iOS").unwrap();
     let laptop = s.devices.iter().find(|d| d.device.operating_system == "Windows").unwrap();
-    assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, reasons }
-        if *device == iphone.device.device_name && reasons.iter().any(|r| r.contains("password")))));
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, reasons, .. }
+        if *device == iphone.device.device_name
+            && reasons.iter().any(|r| matches!(r, Reason::Setting(name) if name.contains("password"))))));
     assert!(!s
         .findings
         .iter()
@@ -217,6 +218,64 @@ fn priya_android_last_checked_in_45_days_ago() {
         "{:?}",
         s.findings
     );
+}
+
+#[test]
+fn priya_stale_phone_is_one_finding_and_the_builtin_policy_shows_in_the_compliance_view() {
+    let s = story("priya");
+    let phone = s.devices.iter().find(|d| d.device.operating_system == "Android").unwrap();
+    let about_phone: Vec<_> = s
+        .findings
+        .iter()
+        .filter(|f| match f {
+            Finding::DeviceStale { device, .. } | Finding::DeviceNotCompliant { device, .. } => {
+                *device == phone.device.device_name
+            }
+            _ => false,
+        })
+        .collect();
+    assert!(
+        matches!(about_phone[..], [Finding::DeviceStale { days: 45, marked_not_compliant: true, .. }]),
+        "one finding, the stale device, saying it is why it is not compliant: {about_phone:?}"
+    );
+    let policies = block_on(aurora().compliance_policies()).unwrap();
+    let rows = tables::builtin_policy::unlisted_rows(Locale::En, &policies, &s.devices, Some(30));
+    let default = rows
+        .iter()
+        .find(|r| r.cells[0].text == "Default Device Compliance Policy" && r.cells[3].text == phone.device.device_name)
+        .expect("the built-in policy's row for the phone");
+    assert_eq!(default.cells[4].text, "Non-compliant");
+    assert!(default.cells[4].detail.as_deref().unwrap().contains("has not checked in with Intune"));
+}
+
+#[test]
+fn amara_without_group_membership_is_told_which_checks_did_not_run() {
+    let c = client_with("aurora", "memberOf:malformed");
+    let user = find(&c, "amara");
+    block_on(async {
+        let info = loaders::user(&c, &user.id).await.unwrap();
+        let devices = loaders::devices(&c, &user.id).await.unwrap();
+        let membership = loaders::membership(&c, &user.id).await;
+        assert!(membership.is_err());
+        // The screen's apps are loaded from the membership, so they fail with it.
+        let failed = [Source::GroupMembership, Source::Apps].into_iter().collect();
+        let d = diagnose(
+            &Evidence {
+                account: Some((&info.user, &info.license)),
+                devices: Some(&devices),
+                apps: None,
+                now_secs: now(),
+                checkin_threshold_days: Some(30),
+                device_limit: None,
+            },
+            &failed,
+        );
+        assert!(!d.complete(), "Nothing wrong found must not be said");
+        assert_eq!(
+            d.not_checked,
+            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+        );
+    });
 }
 
 #[test]

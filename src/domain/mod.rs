@@ -2,8 +2,10 @@
 //! the layers above: domain imports only `model`.
 
 pub mod assignment;
+pub mod builtin_compliance;
 pub mod device_actions;
 pub mod device_platform;
+pub mod diagnosis;
 pub mod enrollment_restrictions;
 pub mod entra;
 pub mod failures;

@@ -32,6 +32,12 @@ pub fn GroupMembership(data: UserData) -> impl IntoView {
                     }
                 },
             )}
+            // What depends on the membership, so the error above is not read as this panel's alone.
+            {move || {
+                data.groups
+                    .with(|g| matches!(g, Some(Err(_))))
+                    .then(|| view! { <p class="t1-callout t1-callout--warn">{tr(Key::GroupsFailedAffects)}</p> })
+            }}
         </section>
     }
 }

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::findings::Findings;
+use super::not_evaluated::{failed_sources, not_evaluated_text};
 use super::user_data::{session_devices, UserData};
-use crate::components::LoadingState;
-use crate::domain::enrollment_restrictions::effective_limit;
-use crate::domain::findings::{findings, Evidence, Finding};
+use crate::domain::diagnosis::{root_cause, Source};
 use crate::domain::status::{app_summary, device_summary, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::i18n::{Key, Locale};
-use crate::platform;
 use crate::state::{tr, use_locale};
 use crate::tables::format::{compliance, intune_compliant};
 use crate::test_ids;
@@ -60,8 +59,13 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
             )
         })
     };
+    let failed = failed_sources(data);
     let app_text = move || {
         let l = locale.get();
+        // Apps that failed because a source they are loaded from did say which; their own error is "Unknown".
+        if failed.with(|f| f.contains(&Source::Apps) && root_cause(Source::Apps, f) != Source::Apps) {
+            return not_evaluated_text(l, Source::Apps, &failed.get());
+        }
         loaded_text(l, apps.get(), |records| {
             let s = app_summary(&records);
             l.fill(Key::AppsSummary, &[("assigned", &s.assigned.to_string()), ("failed", &s.failed.to_string())])
@@ -141,104 +145,5 @@ fn device_chip(locale: Locale, record: DeviceRecord) -> impl IntoView {
             " · "
             <span>{locale.text(label)}</span>
         </li>
-    }
-}
-
-#[component]
-fn Findings(data: UserData) -> impl IntoView {
-    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
-    let devices = session_devices(data);
-    let locale = use_locale();
-    // Findings wait for the user and the devices; apps and the device limit add theirs when they load. When
-    // the user or the devices fail to load, the checks cannot run: say so rather than keep loading.
-    let list = move || {
-        let (info, devices) = match (user.get()?, devices.get()?) {
-            (Ok(info), Ok(devices)) => (info, devices),
-            _ => return Some(Err(())),
-        };
-        let apps = apps.get().and_then(Result::ok).unwrap_or_default();
-        let threshold = tenant
-            .get()
-            .and_then(Result::ok)
-            .map_or(30, |t| t.device_management.settings.device_compliance_checkin_threshold_days);
-        let device_limit = match (restrictions.get(), groups.get()) {
-            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
-            _ => None,
-        };
-        Some(Ok(findings(&Evidence {
-            user: &info.user,
-            license: &info.license,
-            devices: &devices,
-            apps: &apps,
-            now_secs: platform::now_secs(),
-            checkin_threshold_days: threshold,
-            device_limit,
-        })))
-    };
-    view! {
-        <div class="t1-findings" data-testid=test_ids::FINDINGS>
-            <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
-            {move || match list() {
-                None => view! { <LoadingState /> }.into_any(),
-                Some(Err(())) => {
-                    view! {
-                        <p class="t1-callout" data-testid=test_ids::FINDINGS_UNAVAILABLE>
-                            {tr(Key::FindingsUnavailable)}
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some(Ok(found)) if found.is_empty() => {
-                    view! { <p class="t1-callout t1-callout--good">{tr(Key::NoFindings)}</p> }.into_any()
-                }
-                Some(Ok(found)) => {
-                    view! {
-                        <ul class="t1-findings__list">
-                            {found
-                                .into_iter()
-                                .map(|f| {
-                                    view! {
-                                        <li class="t1-finding" data-testid=test_ids::FINDING>
-                                            {move || describe(locale.get(), &f)}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
-            }}
-        </div>
-    }
-}
-
-pub fn describe(l: Locale, finding: &Finding) -> String {
-    let code_suffix =
-        |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
-    match finding {
-        Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
-        Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
-        Finding::IntunePlanNotActive { sku, provisioning } => {
-            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
-        }
-        Finding::DeviceLimitReached { limit, policy, enrolled } => l.fill(
-            Key::FindingLimitReached,
-            &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
-        ),
-        Finding::DeviceNotCompliant { device, reasons } => {
-            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
-            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
-        }
-        Finding::DeviceStale { device, days, threshold } => l.fill(
-            Key::FindingStale,
-            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
-        ),
-        Finding::ProfileError { policy, device, code } => {
-            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
-        }
-        Finding::AppInstallFailed { app, device, code } => {
-            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
-        }
     }
 }

@@ -8,7 +8,14 @@ use crate::domain::status::{AppRecord, DeviceRecord};
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 
-pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Table {
+/// `apps`: `None` while the apps load, `Some(Err(why))` when they cannot be evaluated ("Not evaluated: group
+/// membership did not load"), else the apps with their install statuses.
+pub fn table(
+    locale: Locale,
+    clock: Clock,
+    devices: &[DeviceRecord],
+    apps: Option<Result<&[AppRecord], &str>>,
+) -> Table {
     Table {
         headers: super::headers(
             locale,
@@ -50,9 +57,11 @@ pub fn table(locale: Locale, clock: Clock, devices: &[DeviceRecord], apps: Optio
 }
 
 /// Failures first: what matters on a device is whether anything failed to install on it.
-fn app_install_cell(locale: Locale, device_id: &str, apps: Option<&[AppRecord]>) -> Cell {
-    let Some(apps) = apps else {
-        return Cell::text(locale.text(Key::Loading)).tone(Tone::Muted).sorted_by(None);
+fn app_install_cell(locale: Locale, device_id: &str, apps: Option<Result<&[AppRecord], &str>>) -> Cell {
+    let apps = match apps {
+        None => return Cell::text(locale.text(Key::Loading)).tone(Tone::Muted).sorted_by(None),
+        Some(Err(why)) => return Cell::text(why).tone(Tone::Muted).sorted_by(None),
+        Some(Ok(apps)) => apps,
     };
     let on_device: Vec<_> = apps
         .iter()

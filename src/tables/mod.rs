@@ -4,6 +4,7 @@
 pub mod action_log;
 pub mod app_protection;
 pub mod apps;
+pub mod builtin_policy;
 pub mod case_summary;
 pub mod device_actions;
 pub mod device_details;

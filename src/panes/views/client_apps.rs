@@ -4,10 +4,12 @@ use crate::settled::settled;
 use leptos::prelude::*;
 
 use crate::components::{async_view, DataTable};
+use crate::domain::diagnosis::{root_cause, Source};
 use crate::domain::status::AppRecord;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders;
+use crate::panes::not_evaluated::{failed_sources, NotEvaluatedNote};
 use crate::panes::table_context::{clock_now, view_label};
 use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
@@ -26,8 +28,17 @@ pub fn ClientAppsView(data: UserData) -> impl IntoView {
             Ok::<(Vec<AppRecord>, GroupNames), ApiError>((records, names))
         }
     });
-    async_view(loaded, Key::ViewClientApps, move |(records, names): (Vec<AppRecord>, GroupNames)| {
-        let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names));
-        view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
-    })
+    // Apps that failed because a source they are loaded from did (group membership) say so; that source's pane
+    // has the error.
+    let failed = failed_sources(data);
+    move || {
+        if failed.with(|f| f.contains(&Source::Apps) && root_cause(Source::Apps, f) != Source::Apps) {
+            return view! { <NotEvaluatedNote data source=Source::Apps /> }.into_any();
+        }
+        async_view(loaded, Key::ViewClientApps, move |(records, names): (Vec<AppRecord>, GroupNames)| {
+            let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names));
+            view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
+        })
+        .into_any()
+    }
 }

@@ -6,9 +6,11 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::components::{async_view, DataTable, ExtraColumn};
+use crate::domain::diagnosis::Source;
 use crate::domain::status::DeviceRecord;
 use crate::i18n::Key;
 use crate::panes::device_actions::{provide_confirm, ConfirmSlot, DeviceDetails, RowActions};
+use crate::panes::not_evaluated::{failed_sources, not_evaluated_text};
 use crate::panes::table_context::{clock_now, view_label};
 use crate::panes::user_data::UserData;
 use crate::state::actions::use_device_actions;
@@ -27,9 +29,14 @@ pub fn DevicesView(data: UserData) -> impl IntoView {
         let loaded = StoredValue::new(records);
         let shown = Memo::new(move |_| overlay.with(|o| loaded.with_value(|r| o.apply(r))));
         // App install status fills in when the apps have loaded; the table does not wait for it.
+        // When they cannot load, the cells say why instead of loading for ever.
+        let failed = failed_sources(data);
         let table = Signal::derive(move || {
-            let apps = data.apps.get().and_then(Result::ok);
-            let table = shown.with(|shown| devices::table(locale.get(), clock_now(), shown, apps.as_deref()));
+            let l = locale.get();
+            let apps = data.apps.get();
+            let why = not_evaluated_text(l, Source::Apps, &failed.get());
+            let apps = apps.as_ref().map(|a| a.as_deref().map_err(|_| why.as_str()));
+            let table = shown.with(|shown| devices::table(l, clock_now(), shown, apps));
             link_device_names(table, &location.get())
         });
         let open_menus = RwSignal::new(BTreeSet::new());

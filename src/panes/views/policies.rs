@@ -14,6 +14,7 @@ use crate::model::DevicePolicy;
 use crate::panes::table_context::{clock_now, view_label};
 use crate::panes::user_data::UserData;
 use crate::state::{use_client, use_locale};
+use crate::tables::builtin_policy;
 use crate::tables::policies::{self, GroupNames};
 
 #[derive(Clone)]
@@ -45,7 +46,18 @@ pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
     async_view(loaded, title, move |d: PolicyData| {
         let groups = d.membership.all_ids();
         let table = Signal::derive(move || {
-            policies::table(locale.get(), clock_now(), compliance, &d.policies, &d.devices, &groups, &d.names)
+            let l = locale.get();
+            let mut table = policies::table(l, clock_now(), compliance, &d.policies, &d.devices, &groups, &d.names);
+            if compliance {
+                // The built-in default policy judges every device but is not in the tenant's list.
+                let threshold = data
+                    .tenant
+                    .get()
+                    .and_then(Result::ok)
+                    .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
+                table.rows.extend(builtin_policy::unlisted_rows(l, &d.policies, &d.devices, threshold));
+            }
+            table
         });
         view! { <DataTable table label=view_label(title) empty=Key::EmptyPolicies /> }
     })

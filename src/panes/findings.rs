@@ -1,0 +1,149 @@
+//! "What needs attention": the findings about the selected user, with their evidence, and the checks that
+//! could not run because a source did not load. "Nothing wrong found" only when every check ran.
+
+use leptos::prelude::*;
+
+use super::not_evaluated::{any_pending, check_name, failed_sources, source_reason};
+use super::user_data::{session_devices, UserData};
+use crate::components::LoadingState;
+use crate::domain::diagnosis::{diagnose, Check, Diagnosis, Source};
+use crate::domain::enrollment_restrictions::effective_limit;
+use crate::domain::findings::{Evidence, Finding, Reason};
+use crate::i18n::{Key, Locale};
+use crate::platform;
+use crate::state::{tr, use_locale};
+use crate::tables::builtin_policy::builtin_text;
+use crate::test_ids;
+
+#[component]
+pub fn Findings(data: UserData) -> impl IntoView {
+    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
+    let devices = session_devices(data);
+    let failed = failed_sources(data);
+    let locale = use_locale();
+    // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
+    // failed adds none and its checks are listed as not run.
+    let diagnosis = move || {
+        let (info, devices) = (user.get(), devices.get());
+        if info.is_none() || devices.is_none() {
+            return None;
+        }
+        let info = info.and_then(Result::ok);
+        let devices = devices.and_then(Result::ok);
+        let apps = apps.get().and_then(Result::ok);
+        let threshold = tenant
+            .get()
+            .and_then(Result::ok)
+            .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
+        let device_limit = match (restrictions.get(), groups.get()) {
+            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
+            _ => None,
+        };
+        let evidence = Evidence {
+            account: info.as_ref().map(|i| (&i.user, &i.license)),
+            devices: devices.as_deref(),
+            apps: apps.as_deref(),
+            now_secs: platform::now_secs(),
+            checkin_threshold_days: threshold,
+            device_limit,
+        };
+        Some(diagnose(&evidence, &failed.get()))
+    };
+    view! {
+        <div class="t1-findings" data-testid=test_ids::FINDINGS>
+            <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
+            {move || match diagnosis() {
+                None => view! { <LoadingState /> }.into_any(),
+                Some(d) => render(locale, d, any_pending(data)).into_any(),
+            }}
+        </div>
+    }
+}
+
+fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoView {
+    let nothing_found = d.findings.is_empty();
+    let headline = match (nothing_found, d.complete(), d.any_ran()) {
+        (false, _, _) => None,
+        (true, true, _) => (!pending).then_some((Key::NoFindings, "t1-callout t1-callout--good")),
+        (true, false, true) => Some((Key::NoFindingsPartial, "t1-callout")),
+        (true, false, false) => Some((Key::NoCheckRan, "t1-callout")),
+    };
+    let found = (!nothing_found).then(|| {
+        let items = d
+            .findings
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <li class="t1-finding" data-testid=test_ids::FINDING>
+                        {move || describe(locale.get(), &f)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="t1-findings__list">{items}</ul> }
+    });
+    let not_checked = (!d.not_checked.is_empty()).then(|| {
+        let items = d
+            .not_checked
+            .into_iter()
+            .map(|(check, source)| view! { <li>{move || not_checked_text(locale.get(), check, source)}</li> })
+            .collect_view();
+        view! {
+            <div class="t1-callout t1-callout--warn" data-testid=test_ids::FINDINGS_UNAVAILABLE>
+                {headline.map(|(key, _)| view! { <p>{tr(key)}</p> })}
+                <ul class="t1-findings__not-checked">{items}</ul>
+            </div>
+        }
+    });
+    let complete_headline =
+        headline.filter(|(key, _)| *key == Key::NoFindings).map(|(key, class)| view! { <p class=class>{tr(key)}</p> });
+    // Findings shown while a source still loads are not the whole answer yet.
+    let still_loading = (pending && (complete_headline.is_none())).then(|| view! { <LoadingState /> });
+    view! {
+        {complete_headline}
+        {found}
+        {not_checked}
+        {still_loading}
+    }
+}
+
+fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
+    l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
+}
+
+pub fn describe(l: Locale, finding: &Finding) -> String {
+    let code_suffix =
+        |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
+    match finding {
+        Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
+        Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
+        Finding::IntunePlanNotActive { sku, provisioning } => {
+            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
+        }
+        Finding::DeviceLimitReached { limit, policy, enrolled } => l.fill(
+            Key::FindingLimitReached,
+            &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
+        ),
+        Finding::DeviceNotCompliant { device, reasons, threshold } => {
+            let reasons: Vec<String> = reasons
+                .iter()
+                .map(|r| match r {
+                    Reason::Setting(name) => name.clone(),
+                    Reason::BuiltIn(setting) => builtin_text(l, *setting, *threshold),
+                })
+                .collect();
+            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
+            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
+        }
+        Finding::DeviceStale { device, days, threshold, marked_not_compliant } => l.fill(
+            if *marked_not_compliant { Key::FindingStaleNotCompliant } else { Key::FindingStale },
+            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
+        ),
+        Finding::ProfileError { policy, device, code } => {
+            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
+        }
+        Finding::AppInstallFailed { app, device, code } => {
+            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
+        }
+    }
+}
