@@ -198,7 +198,7 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
     }
     out.push(bullet(style.link(l.text(Key::CaseLink), &sheet.link)));
 
-    out.push(style.heading(l.text(Key::CaseFindings)));
+    out.push(style.heading(l.text(Key::FindingsTitle)));
     if sheet.findings.is_empty() && sheet.not_checked.is_empty() {
         out.push(style.value(l.text(Key::CaseNothingFound)));
     }
@@ -208,7 +208,7 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
             out.push(format!("   - {}", style.field(l.text(Key::CaseNextStep), step)));
         }
         if let Some(who) = &finding.who_acts {
-            out.push(format!("   - {}", style.field(l.text(Key::CaseWhoActs), who)));
+            out.push(format!("   - {}", style.field(l.text(Key::WhoActs), who)));
         }
     }
     if !sheet.not_checked.is_empty() {
@@ -216,7 +216,7 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
         out.extend(sheet.not_checked.iter().map(|n| bullet(style.value(n))));
     }
 
-    out.push(style.heading(l.text(Key::CaseDevices)));
+    out.push(style.heading(l.text(Key::ViewDevices)));
     if sheet.devices.is_empty() {
         out.push(style.value(l.text(Key::CaseNoDevices)));
     }
@@ -244,7 +244,7 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
         }
         style.value(&line)
     });
-    section(&mut out, style, l.text(Key::CaseEnrollmentFailures), &sheet.enrollment_failures, |f| {
+    section(&mut out, style, l.text(Key::FailuresTitle), &sheet.enrollment_failures, |f| {
         style.value(&format!("{} · {} · {}", f.when, f.device, f.reason))
     });
     section(&mut out, style, l.text(Key::CaseActions), &sheet.actions, |a| {
