@@ -15,7 +15,7 @@ use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::loaders::{self, TenantInfo, UserInfo};
-use crate::model::{EnrollmentConfiguration, ManagedDevice};
+use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
@@ -35,6 +35,8 @@ pub struct UserData {
     pub apps: LocalResource<Loaded<Vec<AppRecord>>>,
     /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
     pub restrictions: LocalResource<Loaded<Vec<EnrollmentConfiguration>>>,
+    /// The user's enrollment attempts: the enrollment failures area and the case summary share them.
+    pub events: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
 }
 
 // ── Loading unless the role forbids it ──────────────────────────────────────────────────────────────────────
@@ -123,7 +125,11 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions }
+        let events = unless_forbidden(ViewArea::EnrollmentFailures, move || {
+            let (client, id) = (client.get(), id.get());
+            async move { loaders::enrollment_events(&client, &id).await }
+        });
+        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
     }
 }
 
