@@ -7,6 +7,7 @@ mod data_selector;
 mod device_actions;
 mod enrollment_failures;
 mod failure_details;
+mod findings_announcement;
 mod group_membership;
 pub mod operator;
 mod table_context;

@@ -172,6 +172,7 @@ fn Findings(data: UserData) -> impl IntoView {
             device_limit,
         })))
     };
+    super::findings_announcement::report_findings(move || list().map(|found| found.map(|f| f.len())));
     view! {
         <div class="t1-findings" data-testid=test_ids::FINDINGS>
             <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
