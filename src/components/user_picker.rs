@@ -54,7 +54,8 @@ pub fn UserPicker(
             } else {
                 loaders::find_users(&client, &query).await
             };
-            let current = committed.try_get_untracked().as_ref() == Some(&query) && rerun.try_get_untracked() == Some(run);
+            let current =
+                committed.try_get_untracked().as_ref() == Some(&query) && rerun.try_get_untracked() == Some(run);
             if !current {
                 return;
             }
@@ -229,7 +230,11 @@ pub fn UserPicker(
                         .left()
                         .map(|secs| {
                             view! {
-                                <span role="timer" data-testid=test_ids::THROTTLED>
+                                <span
+                                    class="t1-callout t1-callout--warn t1-picker__wait"
+                                    role="timer"
+                                    data-testid=test_ids::THROTTLED
+                                >
                                     {locale.get().fill(Key::ThrottledWaiting, &[("secs", &secs.to_string())])}
                                 </span>
                             }

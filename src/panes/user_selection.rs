@@ -103,9 +103,8 @@ fn focus_after_choice() {
     leptos::task::spawn_local(async {
         // A macrotask later: the router and the views it updates have settled by then.
         platform::sleep_ms(1).await;
-        let exists = |id: &str| {
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some()
-        };
+        let exists =
+            |id: &str| web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some();
         let target = if exists(STATUS_HEADING) { STATUS_HEADING } else { "t1-selection-title" };
         platform::focus_element(target, false);
     });

@@ -170,7 +170,6 @@ pub fn ActionMenu(
                 node_ref=button
                 on:keydown=on_button_key
                 on:click=move |ev| {
-                    // The second click of a double click is not a second toggle.
                     if ev.detail() > 1 {
                         return;
                     }
