@@ -6,6 +6,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, byTestId, walk, waitFor } from './support/browser.mjs';
 import { seriousViolations } from './support/axe.mjs';
+import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
+import { rm } from 'node:fs/promises';
 
 after(closeAll);
 
@@ -42,6 +44,29 @@ test('a throttled search counts down each second, retries, then offers Retry in 
     await status.getByText(/trying again in [12] s/).waitFor({ timeout: 5_000 });
     assert.deepEqual(await seriousViolations(page), [], 'throttled search');
   });
+});
+
+test('REST: a pane waiting out Graph throttling counts down each second, then loads', async (t) => {
+  const server = await startGraphServer(['--latency-ms', '20']);
+  const dist = await distWithConfig({ mode: 'rest', apiBaseUrl: '/graph', auth: 'none' });
+  try {
+    await server.faults([{ path: '/managedDevices', fault: 'throttle', retryAfterSecs: 3, times: 1 }]);
+    const query = `user=${encodeURIComponent(`sanne.devries@${DOMAIN}`)}`;
+    await walk(
+      t,
+      query,
+      async (page) => {
+        const waiting = page.locator('[data-testid="loading"][data-throttled="true"]').first();
+        await waiting.getByText(/trying again in 3 s/).waitFor();
+        await waiting.getByText(/trying again in 2 s/).waitFor({ timeout: 2_500 });
+        await byTestId(page, 'device-summary').getByText('Compliant: 1 of 2; not compliant: 1').waitFor({ timeout: 15_000 });
+      },
+      { dist, proxy: { prefix: '/graph/', target: server.url } },
+    );
+  } finally {
+    await server.close();
+    await rm(dist, { recursive: true, force: true });
+  }
 });
 
 test('choosing a user with the keyboard moves focus to their status and announces the findings', async (t) => {
