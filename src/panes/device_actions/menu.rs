@@ -101,7 +101,7 @@ pub fn ActionMenu(
             return;
         }
         let items = menu_items(menu);
-        let current = items.iter().position(|i| is_active(i));
+        let current = items.iter().position(is_active);
         if let Some(next) = next_index(&key, current, items.len()) {
             ev.prevent_default();
             let _ = items[next].focus();
