@@ -78,3 +78,4 @@ pub const CONFIRM_LOSSES: &str = "confirm-losses";
 pub const DEVICE_COMPLIANCE_POLICIES: &str = "device-compliance-policies";
 /// A view or value that depends on a source that did not load (issue 18).
 pub const NOT_EVALUATED: &str = "not-evaluated";
+pub const FINDINGS_ANNOUNCEMENT: &str = "findings-announcement";

@@ -1,5 +1,6 @@
 //! Reusable, domain-agnostic UI pieces.
 
+mod countdown;
 mod data_table;
 mod document;
 mod download;

@@ -1,5 +1,5 @@
 //! A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert, so focus
-//! stays inside; Escape and the close button call `on_close`; focus goes back to whatever opened it. Render
+//! stays inside; Escape and the close button (or the dialog's own Cancel) call `on_close`; focus goes back to whatever opened it. Render
 //! it only while open (e.g. inside `<Show>`): mounting opens it, unmounting closes it.
 
 use std::time::Duration;
@@ -23,6 +23,10 @@ pub fn Modal(
     /// Extra class, e.g. `t1-modal--wide` for a table.
     #[prop(optional)]
     class: &'static str,
+    /// The dialog ends in its own Cancel button: no Close button in the head, so there is one way out
+    /// besides Escape.
+    #[prop(optional)]
+    own_cancel: bool,
     /// The element to focus first has `autofocus`; without one, the browser focuses the close button.
     children: Children,
 ) -> impl IntoView {
@@ -62,9 +66,14 @@ pub fn Modal(
                 <h2 id=heading_id class="t1-modal__title">
                     {move || title.get()}
                 </h2>
-                <button type="button" class="t1-button t1-button--quiet" on:click=move |_| on_close.run(())>
-                    {tr(Key::CloseDialog)}
-                </button>
+                {(!own_cancel)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="t1-button t1-button--quiet" on:click=move |_| on_close.run(())>
+                                {tr(Key::CloseDialog)}
+                            </button>
+                        }
+                    })}
             </div>
             <div class="t1-modal__body">{children()}</div>
         </dialog>

@@ -2,19 +2,29 @@
 
 use leptos::prelude::*;
 
+use super::countdown::Countdown;
 use crate::graph::{ApiError, ErrorKind};
 use crate::i18n::{Key, Locale};
 use crate::state::{tr, use_locale, Throttling};
 use crate::test_ids;
 
-/// "Loading…", or, while requests wait on Microsoft Graph's throttling, that they do and for how long.
+/// "Loading…", or, while requests wait on Microsoft Graph's throttling, that they do and for how long (counting
+/// down each second).
 #[component]
 pub fn LoadingState() -> impl IntoView {
     let locale = use_locale();
     let throttling = use_context::<Throttling>().map(|t| t.0);
     let waiting = move || throttling.map(|t| t.get()).filter(|(count, _)| *count > 0).map(|(_, secs)| secs);
+    let left = Countdown::new();
+    Effect::new(move |_| match waiting() {
+        Some(secs) => left.start(secs, || {}),
+        None => left.cancel(),
+    });
     let text = move || match waiting() {
-        Some(secs) => locale.get().fill(Key::ThrottledWaiting, &[("secs", &secs.to_string())]),
+        Some(secs) => {
+            let secs = left.left().unwrap_or(secs);
+            locale.get().fill(Key::ThrottledWaiting, &[("secs", &secs.to_string())])
+        }
         None => locale.get().text(Key::Loading).to_string(),
     };
     view! {

@@ -1,10 +1,14 @@
 //! The user lookup: an ARIA 1.2 combobox. Results appear as you type (debounced), match the start of any
 //! word ignoring case and accents, and are keyboard navigable: arrows move, Enter selects, Escape closes.
+//! A throttled search counts down to one automatic retry; a search that still fails shows the error panel
+//! with its Retry.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::countdown::{auto_retry_secs, Countdown};
+use super::status::ErrorPanel;
 use crate::i18n::Key;
 use crate::loaders;
 use crate::model::User;
@@ -36,8 +40,13 @@ pub fn UserPicker(
     // Here a newer query starts at once, the transport aborts the stale request, and a stale answer is
     // dropped.
     let results = RwSignal::new(None::<Result<Vec<User>, crate::graph::ApiError>>);
+    // Automatic retries of the current query so far, and a bump to search it again (a retry).
+    let retries = StoredValue::new(0u32);
+    let rerun = RwSignal::new(0u32);
+    let countdown = Countdown::new();
     Effect::new(move |_| {
-        let (client, query) = (client.get(), committed.get());
+        let (client, query, run) = (client.get(), committed.get(), rerun.get());
+        countdown.cancel();
         results.set(None);
         leptos::task::spawn_local(async move {
             let found = if query.trim().chars().count() < MIN_CHARS {
@@ -45,16 +54,34 @@ pub fn UserPicker(
             } else {
                 loaders::find_users(&client, &query).await
             };
-            if committed.try_get_untracked().as_ref() == Some(&query) {
-                results.set(Some(found));
+            let current =
+                committed.try_get_untracked().as_ref() == Some(&query) && rerun.try_get_untracked() == Some(run);
+            if !current {
+                return;
             }
+            if let Some(secs) = found.as_ref().err().and_then(|e| auto_retry_secs(e, retries.get_value())) {
+                countdown.start(secs, move || {
+                    retries.update_value(|r| *r += 1);
+                    rerun.update(|r| *r += 1);
+                });
+            }
+            results.set(Some(found));
         });
     });
+    let input = NodeRef::<leptos::html::Input>::new();
+    let retry = move |_| {
+        retries.set_value(0);
+        rerun.update(|r| *r += 1);
+        if let Some(input) = input.get_untracked() {
+            let _ = input.focus();
+        }
+    };
     let current = move || results.get().and_then(Result::ok).unwrap_or_default();
     let settled = move || typed.get() == committed.get() && results.get().is_some();
 
     let on_input = move |value: String| {
         typed.set(value.clone());
+        retries.set_value(0);
         open.set(true);
         active.set(None);
         generation.update_value(|g| *g += 1);
@@ -115,7 +142,8 @@ pub fn UserPicker(
             return l.text(Key::SearchSearching).to_string();
         }
         match results.get() {
-            Some(Err(e)) => crate::components::explanation(l, &e),
+            // Counting down, or given up: the countdown below and the error panel say it.
+            Some(Err(_)) => String::new(),
             Some(Ok(users)) if users.is_empty() => l.fill(Key::SearchNoResults, &[("query", query.trim())]),
             Some(Ok(users)) => l.fill(Key::SearchResultsCount, &[("count", &users.len().to_string())]),
             None => l.text(Key::SearchSearching).to_string(),
@@ -143,6 +171,7 @@ pub fn UserPicker(
                 placeholder=tr(Key::SearchPlaceholder)
                 data-testid=test_ids::USER_SEARCH
                 autofocus=true
+                node_ref=input
                 prop:value=move || typed.get()
                 on:input:target=move |ev| on_input(ev.target().value())
                 on:keydown=on_keydown
@@ -195,7 +224,30 @@ pub fn UserPicker(
             </ul>
             <p class="t1-picker__status" role="status" aria-live="polite" data-testid=test_ids::SEARCH_STATUS>
                 {status}
+                // A timer is not read at every tick: its appearing is announced, its seconds are shown.
+                {move || {
+                    countdown
+                        .left()
+                        .map(|secs| {
+                            view! {
+                                <span
+                                    class="t1-callout t1-callout--warn t1-picker__wait"
+                                    role="timer"
+                                    data-testid=test_ids::THROTTLED
+                                >
+                                    {locale.get().fill(Key::ThrottledWaiting, &[("secs", &secs.to_string())])}
+                                </span>
+                            }
+                        })
+                }}
             </p>
+            {move || {
+                let error = results.get().and_then(Result::err).filter(|_| countdown.left().is_none() && settled())?;
+                let title = Signal::derive(move || {
+                    locale.get().fill(Key::SearchFailedTitle, &[("query", committed.get().trim())])
+                });
+                Some(view! { <ErrorPanel error what=Key::SearchLabel title on_retry=retry /> })
+            }}
         </div>
     }
 }

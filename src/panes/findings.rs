@@ -17,13 +17,39 @@ use crate::test_ids;
 
 #[component]
 pub fn Findings(data: UserData) -> impl IntoView {
+    let locale = use_locale();
+    let diagnosis = current_diagnosis(data);
+    // The announcement after choosing a user says what the box shows: how many findings, "nothing wrong" only
+    // when every check ran and nothing is loading, else that not every check could run.
+    super::findings_announcement::report_findings(move || {
+        let d = diagnosis.get()?;
+        match (d.findings.len(), d.complete(), any_pending(data)) {
+            (0, true, true) => None,
+            (0, true, false) => Some(Ok(0)),
+            (0, false, _) => Some(Err(())),
+            (n, _, _) => Some(Ok(n)),
+        }
+    });
+    view! {
+        <div class="t1-findings" data-testid=test_ids::FINDINGS>
+            <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
+            {move || match diagnosis.get() {
+                None => view! { <LoadingState /> }.into_any(),
+                Some(d) => render(locale, d, any_pending(data)).into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
+/// answered. Shared by the findings box and the case summary, so both say the same.
+pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
     let UserData { tenant, user, apps, groups, restrictions, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
-    let locale = use_locale();
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
     // failed adds none and its checks are listed as not run.
-    let diagnosis = move || {
+    Memo::new(move |_| {
         let (info, devices) = (user.get(), devices.get());
         if info.is_none() || devices.is_none() {
             return None;
@@ -48,16 +74,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
             device_limit,
         };
         Some(diagnose(&evidence, &failed.get()))
-    };
-    view! {
-        <div class="t1-findings" data-testid=test_ids::FINDINGS>
-            <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
-            {move || match diagnosis() {
-                None => view! { <LoadingState /> }.into_any(),
-                Some(d) => render(locale, d, any_pending(data)).into_any(),
-            }}
-        </div>
-    }
+    })
 }
 
 fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoView {

@@ -8,6 +8,7 @@ mod device_actions;
 mod enrollment_failures;
 mod failure_details;
 mod findings;
+mod findings_announcement;
 mod group_membership;
 mod not_evaluated;
 pub mod operator;

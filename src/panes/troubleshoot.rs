@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::account_status::AccountStatus;
 use super::data_selector::DataSelector;
 use super::enrollment_failures::EnrollmentFailures;
+use super::findings_announcement::FindingsAnnouncement;
 use super::group_membership::GroupMembership;
 use super::operator::RequirePermission;
 use super::top_bar::TopBar;
@@ -66,6 +67,7 @@ fn UserWorkspace(user_id: String, tenant: LocalResource<Result<TenantInfo, ApiEr
     let user = data.user;
 
     view! {
+        <FindingsAnnouncement data />
         <div class="t1-row">
             <AccountStatus tenant />
             <UserSelection user />

@@ -9,6 +9,7 @@ use crate::graph::{ApiError, ErrorKind};
 use crate::i18n::Key;
 use crate::loaders::UserInfo;
 use crate::model::User;
+use crate::platform;
 use crate::state::operator::Opening;
 use crate::state::{tr, use_go, use_location_state};
 use crate::test_ids;
@@ -29,10 +30,13 @@ pub fn UserSelectionRefused(opening: Opening) -> impl IntoView {
 fn picker_card(note: impl IntoView + 'static) -> impl IntoView {
     let go = use_go();
     let location = use_location_state();
-    let select = Callback::new(move |user: User| go(&location.get_untracked().with_user(Some(user.id))));
+    let select = Callback::new(move |user: User| {
+        go(&location.get_untracked().with_user(Some(user.id)));
+        focus_after_choice();
+    });
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
-            <h2 id="t1-selection-title" class="t1-card__title">
+            <h2 id="t1-selection-title" class="t1-card__title" tabindex="-1">
                 {tr(Key::UserSelectionTitle)}
             </h2>
             {note}
@@ -49,12 +53,13 @@ pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl In
     let select = Callback::new(move |picked: User| {
         changing.set(false);
         go(&location.get_untracked().with_user(Some(picked.id)));
+        focus_after_choice();
     });
     let cancel = Callback::new(move |_| changing.set(false));
 
     view! {
         <section class="t1-card t1-selection" aria-labelledby="t1-selection-title">
-            <h2 id="t1-selection-title" class="t1-card__title">
+            <h2 id="t1-selection-title" class="t1-card__title" tabindex="-1">
                 {tr(Key::UserSelectionTitle)}
             </h2>
             {move || {
@@ -88,6 +93,21 @@ pub fn UserSelection(user: LocalResource<Result<UserInfo, ApiError>>) -> impl In
             }}
         </section>
     }
+}
+
+/// Choosing a user replaces the lookup, which had focus: focus moves to the user's status (its findings follow
+/// and are announced), or, for a user the operator may not open, to the selection card saying why.
+fn focus_after_choice() {
+    /// The user status card's heading (`user_status.rs`).
+    const STATUS_HEADING: &str = "t1-status-title";
+    leptos::task::spawn_local(async {
+        // A macrotask later: the router and the views it updates have settled by then.
+        platform::sleep_ms(1).await;
+        let exists =
+            |id: &str| web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some();
+        let target = if exists(STATUS_HEADING) { STATUS_HEADING } else { "t1-selection-title" };
+        platform::focus_element(target, false);
+    });
 }
 
 fn selected_user(info: UserInfo) -> impl IntoView {

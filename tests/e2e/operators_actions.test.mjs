@@ -24,10 +24,13 @@ const row = (page, device) => rows(page).filter({ hasText: device });
 const details = (page) => byTestId(page, 'device-details');
 const actionButton = (scope, graphAction) => scope.locator(`[data-testid="device-action"][data-action="${graphAction}"]`);
 
-/** Opens a row's action menu and returns the row. */
+const menuButton = (page, device) => row(page, device).getByRole('button', { name: /^Device actions for / });
+
+/** Opens a row's action menu (a menu button) and returns the row. */
 async function openMenu(page, device) {
   const r = row(page, device);
-  await r.locator('summary').click();
+  await menuButton(page, device).click();
+  await r.getByRole('menu', { name: /^Device actions for / }).waitFor();
   return r;
 }
 
@@ -183,11 +186,13 @@ test('Felix: a wipe needs the device name typed; Escape cancels and returns focu
     assert.deepEqual(await seriousViolations(page), [], 'wipe confirmation open');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await waitFor(() => page.evaluate(() => document.activeElement?.dataset.action === 'wipe'), {
-      message: 'focus back on the Wipe button',
+    // Choosing Wipe closed the menu and left focus on its button, where the dialog returns it.
+    await waitFor(() => menuButton(page, 'AUR-LT-0142').evaluate((b) => b === document.activeElement), {
+      message: 'focus back on the menu button',
     });
     await byTestId(page, 'action-log-button').getByText('Action log (0)').waitFor();
 
+    await openMenu(page, 'AUR-LT-0142');
     await actionButton(laptop, 'wipe').click();
     await dialog.waitFor();
     await name.fill('aur-lt-0142');
@@ -214,7 +219,10 @@ test('Felix: Sync goes pending, then done, and moves the last check-in; a double
     assert.match(checkinBefore, /h ago/);
     await openMenu(page, 'Sanne’s iPhone');
     await actionButton(phone, 'syncDevice').dblclick();
-    assert.ok(await phone.locator('details').evaluate((d) => d.open), 'the second click met the same button, not the menu');
+    // The first click chose Sync and closed the menu; the second opened nothing (no menu, no details).
+    await phone.getByRole('menu').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('[role="menu"]:not([hidden])').count(), 0, 'no menu open');
+    assert.equal(await byTestId(page, 'device-details').count(), 0, 'no details opened');
     const status = phone.locator('[data-testid="action-status"]');
     await waitFor(async () => (await status.getAttribute('data-stage')) === 'pending', { message: 'pending' });
     await status.getByText(/^Sync: pending since /).waitFor();

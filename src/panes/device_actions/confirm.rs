@@ -70,6 +70,7 @@ pub fn ConfirmDialog(
             on_close=close
             test_id=test_ids::CONFIRM_DIALOG
             class="t1-modal--narrow"
+            own_cancel=true
         >
             <h3 class="t1-modal__section">{tr(Key::ConfirmLosses)}</h3>
             <ul class="t1-confirm__losses" data-testid=test_ids::CONFIRM_LOSSES>

@@ -1,4 +1,4 @@
-//! Device actions on the Devices view: each row's status and action menu, a device's details with its actions
+//! Device actions on the Devices view: each row's status and action menu (an ARIA menu button), a device's details with its actions
 //! and results, and the typed confirmation of destructive actions. One [`DeviceHandle`] per place a device's
 //! actions appear ties the device (as loaded, with the session's results applied) to sending. The
 //! confirmation belongs to the view, not to a row: a row is rebuilt when its data changes, and an open
@@ -8,6 +8,7 @@ mod bar;
 mod confirm;
 mod details;
 mod handle;
+mod menu;
 mod row;
 
 pub use details::DeviceDetails;

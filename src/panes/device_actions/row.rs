@@ -1,4 +1,4 @@
-//! A device row's last column: whether the device is leaving Intune, its actions behind a disclosure, and its
+//! A device row's last column: whether the device is leaving Intune, its actions behind a menu button, and its
 //! latest action's status (a polite live region, so progress is announced). The status comes after the
 //! actions: appearing above them, it would move the button under a double click's second click.
 
@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::bar::ActionBar;
 use super::handle::DeviceHandle;
+use super::menu::ActionMenu;
 use crate::components::explanation;
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::Tone;
@@ -52,8 +52,8 @@ pub fn latest_status(
 pub fn RowActions(
     device_id: String,
     devices: Memo<Vec<DeviceRecord>>,
-    /// Devices whose action menu is open: a row is rebuilt when its data changes (a sync moves the last
-    /// check-in), and the menu should stay as the operator left it.
+    /// The device whose action menu is open (at most one): a row is rebuilt when its data changes (a sync moves
+    /// the last check-in), and the menu should stay as the operator left it.
     open_menus: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let handle = DeviceHandle::new(device_id.clone(), devices);
@@ -66,7 +66,20 @@ pub fn RowActions(
     let leaving =
         move || handle.target.with(|t| t.as_ref().and_then(|t| management_badge(t.management_state.as_deref())));
     let name = move || handle.target.with(|t| t.as_ref().map(|t| t.device_name.clone()).unwrap_or_default());
-    let is_open = move || id.with_value(|id| open_menus.with(|m| m.contains(id)));
+    let label = Signal::derive(move || locale.get().fill(Key::DeviceActionsFor, &[("device", &name())]));
+    let is_open = Signal::derive(move || id.with_value(|id| open_menus.with(|m| m.contains(id))));
+    // One menu open at a time: opening this one closes any other.
+    let set_open = Callback::new(move |open: bool| {
+        id.with_value(|id| {
+            open_menus.update(|m| {
+                if open {
+                    *m = BTreeSet::from([id.clone()]);
+                } else {
+                    m.remove(id);
+                }
+            })
+        })
+    });
 
     view! {
         <div class="t1-row-actions" data-testid=test_ids::ROW_ACTIONS>
@@ -83,27 +96,9 @@ pub fn RowActions(
                         }
                     })
             }}
-            <details
-                class="t1-row-actions__menu"
-                prop:open=is_open
-                on:toggle:target=move |ev| {
-                    let open = ev.target().open();
-                    id.with_value(|id| {
-                        open_menus
-                            .update(|m| {
-                                if open { m.insert(id.clone()) } else { m.remove(id) };
-                            })
-                    });
-                }
-            >
-                <summary
-                    class="t1-row-actions__summary"
-                    aria-label=move || locale.get().fill(Key::DeviceActionsFor, &[("device", &name())])
-                >
-                    {tr(Key::DeviceActionsMenu)}
-                </summary>
-                <ActionBar handle prefix="row" />
-            </details>
+            <ActionMenu handle label open=is_open set_open>
+                {tr(Key::DeviceActionsMenu)}
+            </ActionMenu>
             <p
                 class=move || format!("t1-action-status t1-tone--{}", status().map_or("muted", |s| s.1.as_str()))
                 role="status"
