@@ -56,8 +56,7 @@ fn story(query: &str) -> Story {
         let info = loaders::user(&client, &user.id).await.unwrap();
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let listed: Vec<_> = devices.iter().map(|r| r.device.clone()).collect();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &listed).await.unwrap();
+        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
         let findings = findings(&Evidence {
             user: &info.user,
             license: &info.license,
@@ -172,6 +171,31 @@ fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
     let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
     let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("VPN profile row");
     assert_eq!(vpn.cells[2].text, "Not assigned: targets VPN Users, which this user is not a member of");
+}
+
+/// Policies assigned to device groups reach the device through its own membership, per device: the row of
+/// that device names the group and the device.
+#[test]
+fn tom_gets_the_windows_wifi_through_his_laptops_device_group() {
+    let s = story("tom becker");
+    let c = aurora();
+    let policies = block_on(c.configuration_policies()).unwrap();
+    let groups = s.membership.all_ids();
+    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
+    let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
+    let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
+    let cell = |policy: &str, device: &str| {
+        let row = table.rows.iter().find(|r| r.cells[0].text == policy && r.cells[3].text == device);
+        row.unwrap_or_else(|| panic!("{policy} on {device}")).cells[2].text.clone()
+    };
+    assert_eq!(
+        cell("Aurora Staff Wi-Fi (Windows)", "AUR-LT-0311"),
+        "via device group Devices - Corporate Windows (dynamic) (AUR-LT-0311 is a member)"
+    );
+    assert_eq!(
+        cell("iOS/iPadOS - Corporate device restrictions", "AUR-IPH-9N2WH"),
+        "via device group Devices - Corporate iOS/iPadOS (dynamic) (AUR-IPH-9N2WH is a member)"
+    );
 }
 
 #[test]

@@ -1,0 +1,42 @@
+// Policies assigned to device groups: the policy reaches the user's device through the device's own group
+// membership, and the row of that device says so (not "Not assigned"). Elements are found by role or
+// data-testid; every wait polls a condition.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAll, walk } from './support/browser.mjs';
+
+after(closeAll);
+
+const TOM = `user=${encodeURIComponent('tom.becker@aurora-logistics.example')}`;
+const rows = (page) => page.locator('[role="tabpanel"] [data-testid="table-row"]');
+const row = (page, policy, device) => rows(page).filter({ hasText: policy }).filter({ hasText: device });
+
+test('Tom: the Windows Wi-Fi and the iOS restrictions reach his devices through their device groups', async (t) => {
+  await walk(t, `${TOM}&view=configuration&latency=0`, async (page) => {
+    const wifi = row(page, 'Aurora Staff Wi-Fi (Windows)', 'AUR-LT-0311');
+    await wifi.getByText('via device group Devices - Corporate Windows (dynamic) (AUR-LT-0311 is a member)').waitFor();
+    const ios = row(page, 'iOS/iPadOS - Corporate device restrictions', 'AUR-IPH-9N2WH');
+    await ios
+      .getByText('via device group Devices - Corporate iOS/iPadOS (dynamic) (AUR-IPH-9N2WH is a member)')
+      .waitFor();
+    for (const reached of [wifi, ios]) {
+      assert.equal(await reached.getByText(/Not assigned/).count(), 0, 'a device-group assignment is not "Not assigned"');
+    }
+    // A user-group assignment the user is not in still says so.
+    const vpn = rows(page).filter({ hasText: 'Aurora VPN (Windows)' });
+    await vpn.getByText('Not assigned: targets VPN Users, which this user is not a member of').waitFor();
+  });
+});
+
+test('Tom, in Dutch and French: the device group and the device are named', async (t) => {
+  const texts = {
+    nl: 'via apparaatgroep Devices - Corporate Windows (dynamic) (AUR-LT-0311 is lid)',
+    fr: 'via le groupe d’appareils Devices - Corporate Windows (dynamic) (AUR-LT-0311 en est membre)',
+  };
+  for (const [lang, text] of Object.entries(texts)) {
+    await walk(t, `${TOM}&view=configuration&latency=0`, async (page) => {
+      await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      await row(page, 'Aurora Staff Wi-Fi (Windows)', 'AUR-LT-0311').getByText(text).waitFor();
+    });
+  }
+});
