@@ -198,6 +198,29 @@ fn tom_gets_the_windows_wifi_through_his_laptops_device_group() {
     );
 }
 
+/// An app assigned only to a device group reaches the user through that device: its install status is read and
+/// the row of that device names the group and the device.
+#[test]
+fn daan_gets_scan_and_pack_through_his_scanners_device_group() {
+    let s = story("daan visser");
+    let app = s.apps.iter().find(|a| a.app.display_name == "Aurora Scan & Pack").expect("the app");
+    assert!(!app.reach.applies(), "no group of Daan's own is targeted");
+    assert!(app.applies());
+    assert_eq!(app_summary(&s.apps).assigned, s.apps.iter().filter(|a| a.applies()).count());
+    let c = aurora();
+    let reaches = s.apps.iter().flat_map(|r| std::iter::once(&r.reach).chain(r.device_reach.values()));
+    let names = block_on(loaders::group_names(&c, &s.membership, reaches)).unwrap();
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.cells[0].text == "Aurora Scan & Pack" && r.cells[3].text == "AUR-SCN-267")
+        .expect("an install status on the scanner");
+    assert_eq!(row.cells[2].text, "Required");
+    assert_eq!(row.cells[2].detail.as_deref(), Some("via device group Warehouse Scanners (AUR-SCN-267 is a member)"));
+    assert_eq!(row.cells[4].text, "Installed");
+}
+
 #[test]
 fn amara_windows_app_failed_with_its_error_code() {
     let s = story("amara");

@@ -40,3 +40,13 @@ test('Tom, in Dutch and French: the device group and the device are named', asyn
     });
   }
 });
+
+test('Daan: an app assigned only to the scanners’ device group is required on his scanner, and says why', async (t) => {
+  const daan = `user=${encodeURIComponent('daan.visser@aurora-logistics.example')}`;
+  await walk(t, `${daan}&view=apps&latency=0`, async (page) => {
+    const scanner = row(page, 'Aurora Scan & Pack', 'AUR-SCN-267');
+    await scanner.getByText('via device group Warehouse Scanners (AUR-SCN-267 is a member)').waitFor();
+    await scanner.getByText('Installed', { exact: true }).waitFor();
+    assert.equal(await scanner.getByText(/Not assigned/).count(), 0);
+  });
+});
