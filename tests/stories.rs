@@ -221,6 +221,20 @@ fn daan_gets_scan_and_pack_through_his_scanners_device_group() {
     assert_eq!(row.cells[4].text, "Installed");
 }
 
+/// The fake Graph answers a device's memberships by its Entra `deviceId`, as Graph's alternate key does.
+#[test]
+fn a_devices_groups_are_read_by_its_entra_device_id() {
+    let c = aurora();
+    let groups = block_on(c.device_groups("b976faea-4c2d-5cf1-b692-e370ab408c9e")).unwrap();
+    let names: Vec<&str> = groups.iter().map(|g| g.display_name.as_str()).collect();
+    assert_eq!(names, ["Devices - Corporate Windows (dynamic)"], "Tom's laptop AUR-LT-0311");
+    let unknown = block_on(c.device_groups("11111111-2222-3333-4444-555555555555")).unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::NotFound);
+    let s = story("tom becker");
+    let laptop = s.devices.iter().find(|d| d.device.device_name == "AUR-LT-0311").unwrap();
+    assert_eq!(laptop.groups.as_deref(), Some(groups.as_slice()), "read with the device's states");
+}
+
 #[test]
 fn amara_windows_app_failed_with_its_error_code() {
     let s = story("amara");
