@@ -1,11 +1,25 @@
 // Policies assigned to device groups: the policy reaches the user's device through the device's own group
 // membership, and the row of that device says so (not "Not assigned"). Elements are found by role or
 // data-testid; every wait polls a condition.
-import { test, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
 import { closeAll, walk } from './support/browser.mjs';
+import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
 
-after(closeAll);
+// REST mode: the test Graph server behind a same-origin proxy, as in rest_mode.test.mjs.
+let server;
+let proxied;
+before(async () => {
+  server = await startGraphServer(['--latency-ms', '0']);
+  proxied = await distWithConfig({ mode: 'rest', apiBaseUrl: '/graph', auth: 'none' });
+});
+
+after(async () => {
+  await closeAll();
+  await server?.close();
+  if (proxied) await rm(proxied, { recursive: true, force: true });
+});
 
 const TOM = `user=${encodeURIComponent('tom.becker@aurora-logistics.example')}`;
 const rows = (page) => page.locator('[role="tabpanel"] [data-testid="table-row"]');
@@ -49,4 +63,18 @@ test('Daan: an app assigned only to the scanners’ device group is required on 
     await scanner.getByText('Installed', { exact: true }).waitFor();
     assert.equal(await scanner.getByText(/Not assigned/).count(), 0);
   });
+});
+
+test('REST: Tom’s laptop memberships are read by its Entra device id, and its Wi-Fi row names the device group', async (t) => {
+  await server.reset();
+  await walk(t, `${TOM}&view=configuration`, async (page) => {
+    await row(page, 'Aurora Staff Wi-Fi (Windows)', 'AUR-LT-0311')
+      .getByText('via device group Devices - Corporate Windows (dynamic) (AUR-LT-0311 is a member)')
+      .waitFor({ timeout: 15_000 });
+    const paths = (await server.log()).requests.map((r) => decodeURIComponent(r.path));
+    assert.ok(
+      paths.some((p) => p.includes("/v1.0/devices(deviceId='b976faea-4c2d-5cf1-b692-e370ab408c9e')/transitiveMemberOf")),
+      `the laptop's groups were asked for by its azureADDeviceId:\n${paths.join('\n')}`,
+    );
+  }, { dist: proxied, proxy: { prefix: '/graph/', target: server.url } });
 });
