@@ -736,6 +736,16 @@ APPS = [
          platforms=IOSLIKE | ANDROID, version=None, created=pday(480), modified=pday(480),
          extra={"appUrl": "https://timesheets.aurora-logistics.example/", "useManagedBrowser": True},
          assign=[("available", T("group", "sales_field")), ("available", T("group", "dept_logistics"))]),
+    # Assigned to a device group: it reaches the scanners' users only through their devices. Its statuses draw
+    # from their own generator, so the shared one (and every file after this app) stays as it was.
+    dict(key="scanpack", odata="#microsoft.graph.androidManagedStoreApp", name="Aurora Scan & Pack",
+         desc="Pick, scan and pack on the warehouse floor (private managed Google Play app for the Zebra handhelds).",
+         publisher="Aurora Logistics B.V.", platforms=ANDROID, version="2.4.1", created=pday(300),
+         modified=pday(35),
+         extra={"packageId": "com.auroralogistics.scanpack", "appIdentifier": "com.auroralogistics.scanpack",
+                "appStoreUrl": "https://play.google.com/work/apps/details?id=com.auroralogistics.scanpack",
+                "isPrivate": True, "isSystemApp": False},
+         assign=[("required", T("group", "warehouse_scanners"))], own_rng=True),
 ]
 
 MAM_POLICIES = [
@@ -1483,6 +1493,7 @@ def build_aurora():
         assigns = a["assign"]
         targets = [t for _, t in assigns]
         intent = assigns[0][0]
+        r = random.Random(a["key"]) if a.get("own_rng") else rng
         for d in devices:
             if d["platform"] not in a["platforms"] or not reaches(targets, d):
                 continue
@@ -1493,9 +1504,9 @@ def build_aurora():
             elif intent == "required":
                 state, detail, code = "installed", "noAdditionalDetails", 0
             else:
-                installed = d["user"] == "emma" or rng.random() < 0.5
+                installed = d["user"] == "emma" or r.random() < 0.5
                 state, detail, code = ("installed" if installed else "notInstalled"), "noAdditionalDetails", 0
-            sync = d["last_sync"] - dt.timedelta(minutes=rng.randint(3, 240))
+            sync = d["last_sync"] - dt.timedelta(minutes=r.randint(3, 240))
             sync = max(sync, d["enrolled"])
             statuses.append({
                 "id": gid(TEN, "appInstallStatus", f"{a['key']}/{d['key']}"), "deviceName": d["name"],
@@ -1940,7 +1951,7 @@ def check_aurora(files: dict, model: dict):
     check(len(devices) >= 80, "aurora: need >= 80 devices")
     check({d["operatingSystem"] for d in devices} == {"Windows", "iOS", "iPadOS", "Android", "macOS"},
           "aurora: all five platforms")
-    check(len(apps) == 15, "aurora: 15 apps")
+    check(len(apps) == 16, "aurora: 16 apps")
     check(len(cps) == 6, "aurora: 6 compliance policies")
     check(len(cfgs) >= 6, "aurora: >= 6 configuration policies")
     check(len(mams) >= 4 and {m["@odata.type"] for m in mams} == {"#microsoft.graph.iosManagedAppProtection",

@@ -2,17 +2,19 @@
 //! these. Independent calls run concurrently; every loader fails as a whole with the first error, which its
 //! pane shows. A loader that is a single call returns that call's future as it is (no extra state machine).
 
+use std::collections::BTreeSet;
 use std::future::Future;
 
 use crate::concurrent::{try_join, try_join_all};
 
-use crate::domain::assignment::reach;
+use crate::domain::assignment::{reach, reach_on_device};
 use crate::domain::device_platform::Platform;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
 use crate::model::{
-    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, ManagedDevice, MobileApp, Organization, User,
+    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp,
+    Organization, User,
 };
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
@@ -51,15 +53,27 @@ pub fn device_list<'a>(
     client.managed_devices(user_id)
 }
 
-/// Compliance and configuration states for devices already listed.
+/// Compliance and configuration states for devices already listed, and each device's own groups (requested
+/// with the states, so device-group assignments cost no extra round trip).
 pub async fn device_states(client: &GraphClient, devices: Vec<ManagedDevice>) -> Result<Vec<DeviceRecord>, ApiError> {
     let with_states = devices.into_iter().map(|device| async move {
-        let (compliance, configuration) =
-            try_join(client.device_policy_states(&device.id, true), client.device_policy_states(&device.id, false))
-                .await?;
-        Ok::<_, ApiError>(DeviceRecord { device, compliance, configuration })
+        let states =
+            try_join(client.device_policy_states(&device.id, true), client.device_policy_states(&device.id, false));
+        let ((compliance, configuration), groups) = try_join(states, device_groups(client, &device)).await?;
+        Ok::<_, ApiError>(DeviceRecord { device, compliance, configuration, groups })
     });
     try_join_all(with_states).await
+}
+
+/// The device's groups; `None` without an Entra identity, or when they cannot be read (a tenant that has not
+/// consented Device.Read.All): the device's states still show, judged by the user's groups alone.
+async fn device_groups(client: &GraphClient, device: &ManagedDevice) -> Result<Option<Vec<Group>>, ApiError> {
+    let id =
+        device.azure_ad_device_id.as_deref().filter(|id| !id.is_empty() && id.chars().any(|c| c != '0' && c != '-'));
+    match id {
+        Some(id) => Ok(client.device_groups(id).await.ok()),
+        None => Ok(None),
+    }
 }
 
 pub async fn membership(client: &GraphClient, user_id: &str) -> Result<Membership, ApiError> {
@@ -73,9 +87,11 @@ pub async fn apps(
     client: &GraphClient,
     user_principal_name: &str,
     membership: &Membership,
-    devices: &[ManagedDevice],
+    devices: &[DeviceRecord],
 ) -> Result<Vec<AppRecord>, ApiError> {
-    app_records(client, client.mobile_apps().await?, user_principal_name, membership, devices).await
+    let listed: Vec<ManagedDevice> = devices.iter().map(|d| d.device.clone()).collect();
+    let records = app_records(client, client.mobile_apps().await?, user_principal_name, membership, &listed).await?;
+    device_group_apps(client, records, user_principal_name, membership, devices).await
 }
 
 /// Every app of the tenant, as the catalog lists it (no reach, no install statuses).
@@ -102,7 +118,40 @@ pub async fn app_records(
         async move {
             let statuses =
                 if relevant { client.app_device_statuses(&app.id, user_principal_name).await? } else { Vec::new() };
-            Ok::<_, ApiError>(AppRecord { app, reach, statuses })
+            Ok::<_, ApiError>(AppRecord { app, reach, statuses, device_reach: Default::default() })
+        }
+    });
+    try_join_all(records).await
+}
+
+/// Adds each app's reach on the devices whose own groups it targets (device groups) and, for an app that
+/// reaches the user only that way, its install statuses: one more round trip, and only for such apps.
+pub async fn device_group_apps(
+    client: &GraphClient,
+    records: Vec<AppRecord>,
+    user_principal_name: &str,
+    membership: &Membership,
+    devices: &[DeviceRecord],
+) -> Result<Vec<AppRecord>, ApiError> {
+    let user_groups = membership.all_ids();
+    let known: Vec<(&DeviceRecord, BTreeSet<String>)> =
+        devices.iter().filter(|d| d.groups.is_some()).map(|d| (d, d.group_ids())).collect();
+    let records = records.into_iter().map(|mut record| {
+        let platform = Platform::from_odata_type(&record.app.odata_type);
+        for (d, groups) in &known {
+            if platform.reaches(Platform::from_operating_system(&d.device.operating_system)) {
+                let on_device = reach_on_device(&record.app.assignments, &user_groups, groups);
+                if on_device != record.reach {
+                    record.device_reach.insert(d.device.id.clone(), on_device);
+                }
+            }
+        }
+        let fetch = !record.reach.applies() && record.applies();
+        async move {
+            if fetch {
+                record.statuses = client.app_device_statuses(&record.app.id, user_principal_name).await?;
+            }
+            Ok::<_, ApiError>(record)
         }
     });
     try_join_all(records).await

@@ -57,8 +57,7 @@ fn story(query: &str) -> Story {
         let info = loaders::user(&client, &user.id).await.unwrap();
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let listed: Vec<_> = devices.iter().map(|r| r.device.clone()).collect();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &listed).await.unwrap();
+        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
             devices: Some(&devices),
@@ -289,6 +288,68 @@ fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
     let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
     let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("VPN profile row");
     assert_eq!(vpn.cells[2].text, "Not assigned: targets VPN Users, which this user is not a member of");
+}
+
+/// Policies assigned to device groups reach the device through its own membership, per device: the row of
+/// that device names the group and the device.
+#[test]
+fn tom_gets_the_windows_wifi_through_his_laptops_device_group() {
+    let s = story("tom becker");
+    let c = aurora();
+    let policies = block_on(c.configuration_policies()).unwrap();
+    let groups = s.membership.all_ids();
+    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
+    let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
+    let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
+    let cell = |policy: &str, device: &str| {
+        let row = table.rows.iter().find(|r| r.cells[0].text == policy && r.cells[3].text == device);
+        row.unwrap_or_else(|| panic!("{policy} on {device}")).cells[2].text.clone()
+    };
+    assert_eq!(
+        cell("Aurora Staff Wi-Fi (Windows)", "AUR-LT-0311"),
+        "via device group Devices - Corporate Windows (dynamic) (AUR-LT-0311 is a member)"
+    );
+    assert_eq!(
+        cell("iOS/iPadOS - Corporate device restrictions", "AUR-IPH-9N2WH"),
+        "via device group Devices - Corporate iOS/iPadOS (dynamic) (AUR-IPH-9N2WH is a member)"
+    );
+}
+
+/// An app assigned only to a device group reaches the user through that device: its install status is read and
+/// the row of that device names the group and the device.
+#[test]
+fn daan_gets_scan_and_pack_through_his_scanners_device_group() {
+    let s = story("daan visser");
+    let app = s.apps.iter().find(|a| a.app.display_name == "Aurora Scan & Pack").expect("the app");
+    assert!(!app.reach.applies(), "no group of Daan's own is targeted");
+    assert!(app.applies());
+    assert_eq!(app_summary(&s.apps).assigned, s.apps.iter().filter(|a| a.applies()).count());
+    let c = aurora();
+    let reaches = s.apps.iter().flat_map(|r| std::iter::once(&r.reach).chain(r.device_reach.values()));
+    let names = block_on(loaders::group_names(&c, &s.membership, reaches)).unwrap();
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.cells[0].text == "Aurora Scan & Pack" && r.cells[3].text == "AUR-SCN-267")
+        .expect("an install status on the scanner");
+    assert_eq!(row.cells[2].text, "Required");
+    assert_eq!(row.cells[2].detail.as_deref(), Some("via device group Warehouse Scanners (AUR-SCN-267 is a member)"));
+    assert_eq!(row.cells[4].text, "Installed");
+}
+
+/// The fake Graph answers a device's memberships by its Entra `deviceId`, as Graph's alternate key does.
+#[test]
+fn a_devices_groups_are_read_by_its_entra_device_id() {
+    let c = aurora();
+    let groups = block_on(c.device_groups("b976faea-4c2d-5cf1-b692-e370ab408c9e")).unwrap();
+    let names: Vec<&str> = groups.iter().map(|g| g.display_name.as_str()).collect();
+    assert_eq!(names, ["Devices - Corporate Windows (dynamic)"], "Tom's laptop AUR-LT-0311");
+    let unknown = block_on(c.device_groups("11111111-2222-3333-4444-555555555555")).unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::NotFound);
+    let s = story("tom becker");
+    let laptop = s.devices.iter().find(|d| d.device.device_name == "AUR-LT-0311").unwrap();
+    assert_eq!(laptop.groups.as_deref(), Some(groups.as_slice()), "read with the device's states");
 }
 
 #[test]

@@ -1,4 +1,6 @@
-//! Whether an assignment list reaches a user, and why: the explanation the Intune pane never gives.
+//! Whether an assignment list reaches a user (or one of their devices), and why: the explanation the Intune
+//! pane never gives. A group assignment reaches a device when the user is in the group, or when the device
+//! itself is (a device group): that second way is per device, so a policy can reach one device and not another.
 
 use std::collections::BTreeSet;
 
@@ -7,6 +9,8 @@ use crate::model::{Assignment, AssignmentIntent, TargetKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
     Group(String),
+    /// A group the device (not the user) is a member of.
+    DeviceGroup(String),
     AllUsers,
     AllDevices,
 }
@@ -15,9 +19,9 @@ pub enum Via {
 pub enum Reach {
     /// Assigned to the user (or all their devices); for apps, with the strongest intent.
     Included { via: Via, intent: Option<AssignmentIntent> },
-    /// A targeted group includes the user, but an exclusion group they are in wins.
-    Excluded { group_id: String },
-    /// No assignment reaches the user; `target_groups` lists what it does target.
+    /// A targeted group includes the user, but an exclusion group they (or, with `device`, the device) are in wins.
+    Excluded { group_id: String, device: bool },
+    /// No assignment reaches the user (or the device); `target_groups` lists what it does target.
     NotTargeted { target_groups: Vec<String> },
     /// The policy has no assignments at all.
     Unassigned,
@@ -31,6 +35,16 @@ impl Reach {
 
 /// Intune's rule: exclusion beats inclusion; among inclusions the strongest app intent wins.
 pub fn reach(assignments: &[Assignment], user_groups: &BTreeSet<String>) -> Reach {
+    reach_on_device(assignments, user_groups, &BTreeSet::new())
+}
+
+/// [`reach`] on one device of the user: `device_groups` are the device's own groups (transitively), which
+/// device-group assignments and exclusions are matched against. A group the user is in is named first.
+pub fn reach_on_device(
+    assignments: &[Assignment],
+    user_groups: &BTreeSet<String>,
+    device_groups: &BTreeSet<String>,
+) -> Reach {
     if assignments.is_empty() {
         return Reach::Unassigned;
     }
@@ -40,11 +54,15 @@ pub fn reach(assignments: &[Assignment], user_groups: &BTreeSet<String>) -> Reac
         let via = match assignment.target.kind() {
             TargetKind::ExcludedGroup(group) => {
                 if user_groups.contains(&group) {
-                    return Reach::Excluded { group_id: group };
+                    return Reach::Excluded { group_id: group, device: false };
+                }
+                if device_groups.contains(&group) {
+                    return Reach::Excluded { group_id: group, device: true };
                 }
                 continue;
             }
             TargetKind::Group(group) if user_groups.contains(&group) => Via::Group(group),
+            TargetKind::Group(group) if device_groups.contains(&group) => Via::DeviceGroup(group),
             TargetKind::Group(group) => {
                 target_groups.push(group);
                 continue;
@@ -55,8 +73,9 @@ pub fn reach(assignments: &[Assignment], user_groups: &BTreeSet<String>) -> Reac
         };
         let stronger = match (&included, assignment.intent) {
             (None, _) => true,
-            (Some((_, Some(current))), Some(new)) => new < *current,
-            _ => false,
+            (Some((_, Some(current))), Some(new)) if new != *current => new < *current,
+            // As strong: the user's own group explains it more plainly than a device's.
+            (Some((current, _)), _) => matches!(current, Via::DeviceGroup(_)) && !matches!(via, Via::DeviceGroup(_)),
         };
         if stronger {
             included = Some((via, assignment.intent));
@@ -108,7 +127,7 @@ mod tests {
             assign("allLicensedUsersAssignmentTarget", None, None),
             assign("exclusionGroupAssignmentTarget", Some("kiosk"), None),
         ];
-        assert_eq!(reach(&a, &groups(&["kiosk"])), Reach::Excluded { group_id: "kiosk".into() });
+        assert_eq!(reach(&a, &groups(&["kiosk"])), Reach::Excluded { group_id: "kiosk".into(), device: false });
         assert!(reach(&a, &groups(&["sales"])).applies());
     }
 
@@ -127,5 +146,52 @@ mod tests {
     #[test]
     fn no_assignments_is_unassigned() {
         assert_eq!(reach(&[], &groups(&[])), Reach::Unassigned);
+    }
+
+    #[test]
+    fn a_device_group_reaches_the_device_that_is_in_it_and_not_another() {
+        let a = [assign("groupAssignmentTarget", Some("corporate-windows"), None)];
+        let user = groups(&["operations"]);
+        assert_eq!(
+            reach_on_device(&a, &user, &groups(&["corporate-windows"])),
+            Reach::Included { via: Via::DeviceGroup("corporate-windows".into()), intent: None }
+        );
+        assert_eq!(
+            reach_on_device(&a, &user, &groups(&["corporate-ios"])),
+            Reach::NotTargeted { target_groups: vec!["corporate-windows".into()] }
+        );
+        assert_eq!(reach(&a, &user), Reach::NotTargeted { target_groups: vec!["corporate-windows".into()] });
+    }
+
+    #[test]
+    fn an_excluded_device_group_the_device_is_in_wins() {
+        let a = [
+            assign("allLicensedUsersAssignmentTarget", None, None),
+            assign("exclusionGroupAssignmentTarget", Some("kiosks"), None),
+        ];
+        let user = groups(&["staff"]);
+        assert_eq!(
+            reach_on_device(&a, &user, &groups(&["kiosks"])),
+            Reach::Excluded { group_id: "kiosks".into(), device: true }
+        );
+        assert!(reach_on_device(&a, &user, &groups(&["laptops"])).applies());
+    }
+
+    #[test]
+    fn a_user_group_is_named_before_a_device_group_and_intent_still_decides() {
+        let both = [
+            assign("groupAssignmentTarget", Some("laptops"), None),
+            assign("groupAssignmentTarget", Some("staff"), None),
+        ];
+        let r = reach_on_device(&both, &groups(&["staff"]), &groups(&["laptops"]));
+        assert_eq!(r, Reach::Included { via: Via::Group("staff".into()), intent: None });
+        let apps = [
+            assign("groupAssignmentTarget", Some("staff"), Some(AssignmentIntent::Available)),
+            assign("groupAssignmentTarget", Some("laptops"), Some(AssignmentIntent::Required)),
+        ];
+        assert_eq!(
+            reach_on_device(&apps, &groups(&["staff"]), &groups(&["laptops"])),
+            Reach::Included { via: Via::DeviceGroup("laptops".into()), intent: Some(AssignmentIntent::Required) }
+        );
     }
 }

@@ -1,8 +1,12 @@
 //! The User status area: license, account, devices and their compliance, apps and their install failures.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::assignment::Reach;
 use super::time;
-use crate::model::{AppInstallStatus, ComplianceState, DevicePolicyState, LicenseDetail, ManagedDevice, MobileApp};
+use crate::model::{
+    AppInstallStatus, ComplianceState, DevicePolicyState, Group, LicenseDetail, ManagedDevice, MobileApp,
+};
 
 /// A managed device with its per-policy outcomes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -10,6 +14,16 @@ pub struct DeviceRecord {
     pub device: ManagedDevice,
     pub compliance: Vec<DevicePolicyState>,
     pub configuration: Vec<DevicePolicyState>,
+    /// The device's own groups (transitively), which device-group assignments target; `None` when the device
+    /// has no Entra identity or its groups could not be read (then only the user's groups count).
+    pub groups: Option<Vec<Group>>,
+}
+
+impl DeviceRecord {
+    /// Ids of the device's groups (empty when unknown).
+    pub fn group_ids(&self) -> BTreeSet<String> {
+        self.groups.iter().flatten().map(|g| g.id.clone()).collect()
+    }
 }
 
 /// An app of the tenant, whether it reaches the user, and its install status on the user's devices.
@@ -18,9 +32,21 @@ pub struct AppRecord {
     pub app: MobileApp,
     pub reach: Reach,
     pub statuses: Vec<AppInstallStatus>,
+    /// Managed device id → the app's reach on that device where it differs from `reach` (a device group).
+    pub device_reach: BTreeMap<String, Reach>,
 }
 
 impl AppRecord {
+    /// The app's reach on one of the user's devices (by managed device id).
+    pub fn reach_on(&self, device_id: &str) -> &Reach {
+        self.device_reach.get(device_id).unwrap_or(&self.reach)
+    }
+
+    /// Whether the app reaches the user or any of their devices.
+    pub fn applies(&self) -> bool {
+        self.reach.applies() || self.device_reach.values().any(Reach::applies)
+    }
+
     pub fn failed(&self) -> bool {
         self.statuses.iter().any(|s| s.install_state.is_failure())
     }
@@ -87,7 +113,7 @@ pub struct AppSummary {
 
 pub fn app_summary(apps: &[AppRecord]) -> AppSummary {
     AppSummary {
-        assigned: apps.iter().filter(|a| a.reach.applies()).count(),
+        assigned: apps.iter().filter(|a| a.applies()).count(),
         failed: apps.iter().filter(|a| a.failed()).count(),
     }
 }

@@ -95,6 +95,18 @@ pub fn member_of_request(id: &str, transitive: bool) -> GraphRequest {
     GraphRequest::v1(format!("users/{id}/{nav}/microsoft.graph.group")).select(&GROUP_FIELDS).top(999)
 }
 
+/// The groups an Entra device is in, directly or nested, addressed by its `deviceId` (the managed device's
+/// `azureADDeviceId`) through Graph's alternate key: `/devices/{id}` wants the directory object id, which
+/// Intune does not give, and looking it up first would cost a round trip per device.
+pub fn device_member_of_request(azure_ad_device_id: &str) -> GraphRequest {
+    GraphRequest::v1(format!(
+        "devices(deviceId={})/transitiveMemberOf/microsoft.graph.group",
+        odata_string(azure_ad_device_id)
+    ))
+    .select(&["id", "displayName"])
+    .top(999)
+}
+
 /// Directory `in` filters accept at most 15 values.
 pub const GROUP_LOOKUP_CHUNK: usize = 15;
 
@@ -218,6 +230,11 @@ impl GraphClient {
         self.get_all(&member_of_request(id, transitive)).await
     }
 
+    /// The device's groups, transitively (see [`device_member_of_request`]).
+    pub async fn device_groups(&self, azure_ad_device_id: &str) -> Result<Vec<Group>, ApiError> {
+        self.get_all(&device_member_of_request(azure_ad_device_id)).await
+    }
+
     pub async fn groups_by_id(&self, ids: &[String]) -> Result<Vec<Group>, ApiError> {
         let lookups = ids.chunks(GROUP_LOOKUP_CHUNK).map(|chunk| {
             let request = groups_by_id_request(chunk);
@@ -338,6 +355,14 @@ mod tests {
         );
         let logs = device_action_request(DeviceAction::CollectDiagnostics, "d-1", ActionOptions::default());
         assert!(logs.to_url().starts_with("beta/deviceManagement/managedDevices/d-1/createDeviceLogCollectionRequest"));
+    }
+
+    #[test]
+    fn device_groups_use_the_device_id_alternate_key() {
+        assert_eq!(
+            device_member_of_request("b976faea-4c2d").to_url(),
+            "v1.0/devices(deviceId='b976faea-4c2d')/transitiveMemberOf/microsoft.graph.group?$select=id,displayName&$top=999"
+        );
     }
 
     #[test]

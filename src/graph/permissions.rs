@@ -15,6 +15,7 @@ pub const CALL_PERMISSIONS: &[(&str, &str)] = &[
     ("users/{id}/memberOf/microsoft.graph.group", "User.Read.All"),
     ("users/{id}/transitiveMemberOf/microsoft.graph.group", "User.Read.All"),
     ("groups", "GroupMember.Read.All"),
+    ("devices(deviceId='{id}')/transitiveMemberOf/microsoft.graph.group", "Device.Read.All"),
     ("deviceAppManagement/mobileApps", "DeviceManagementApps.Read.All"),
     ("deviceAppManagement/mobileApps/{id}/deviceStatuses", "DeviceManagementApps.Read.All"),
     ("deviceManagement/deviceCompliancePolicies", "DeviceManagementConfiguration.Read.All"),
@@ -65,7 +66,12 @@ pub fn required_permission(url: &str) -> Option<&'static str> {
 
 fn matches(template: &str, segments: &[&str]) -> bool {
     let parts: Vec<&str> = template.split('/').collect();
-    parts.len() == segments.len() && parts.iter().zip(segments).all(|(t, s)| *t == "{id}" || t == s)
+    // `{id}` may stand inside a segment too (an alternate key: `devices(deviceId='{id}')`).
+    let fits = |t: &str, s: &str| match t.split_once("{id}") {
+        Some((before, after)) => s.len() >= before.len() + after.len() && s.starts_with(before) && s.ends_with(after),
+        None => t == s,
+    };
+    parts.len() == segments.len() && parts.iter().zip(segments).all(|(t, s)| fits(t, s))
 }
 
 #[cfg(test)]
@@ -93,6 +99,10 @@ mod tests {
             Some("DeviceManagementServiceConfig.Read.All")
         );
         assert_eq!(required_permission("v1.0/users?$search=x"), Some("User.Read.All"));
+        assert_eq!(
+            required_permission("v1.0/devices(deviceId='d-1')/transitiveMemberOf/microsoft.graph.group?$top=999"),
+            Some("Device.Read.All")
+        );
         assert_eq!(
             required_permission("v1.0/users/u-1/getManagedAppPolicies()"),
             Some("DeviceManagementApps.Read.All")

@@ -118,7 +118,12 @@ impl UserData {
                 // The catalog does not depend on the user: request it with the user's data, not after it.
                 let inputs = async { Ok((settled(user).await?, settled(groups).await?, settled(device_list).await?)) };
                 let (catalog, (info, membership, listed)) = try_join(loaders::app_catalog(&client), inputs).await?;
-                loaders::app_records(&client, catalog, &info.user.user_principal_name, &membership, &listed).await
+                let upn = &info.user.user_principal_name;
+                let records = loaders::app_records(&client, catalog, upn, &membership, &listed).await?;
+                // Device-group assignments need the devices' groups, read with their states; without them
+                // (the devices failed) each app keeps its reach by the user's groups.
+                let devices = settled(devices).await.unwrap_or_default();
+                loaders::device_group_apps(&client, records, upn, &membership, &devices).await
             }
         });
         let restrictions = unless_forbidden(ViewArea::EnrollmentRestrictions, move || {

@@ -349,6 +349,7 @@ mod tests {
             device: ManagedDevice { id: id.into(), ..ManagedDevice::default() },
             compliance: vec![],
             configuration: vec![],
+            groups: None,
         };
         let devices = [record("1"), record("old"), record("3")];
         let pending: Vec<_> = book.overlay(NOW).apply(&devices);

@@ -13,12 +13,12 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
     let mut rows = Vec::new();
     for record in apps {
         let app = &record.app;
-        let base = |device: Cell, status: Cell, last: Cell| Row {
+        let base = |assignment: Cell, device: Cell, status: Cell, last: Cell| Row {
             key: String::new(),
             cells: vec![
                 Cell::text(&app.display_name).with_detail(app.publisher.clone()),
                 Cell::text(locale.text(format::type_platform_label(&app.odata_type))),
-                reach_cell(locale, &record.reach, names),
+                assignment,
                 device,
                 status,
                 last,
@@ -26,6 +26,7 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
         };
         if record.statuses.is_empty() {
             let mut row = base(
+                reach_cell(locale, &record.reach, names, None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
@@ -41,7 +42,10 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
                 .map(|c| locale.fill(Key::ErrorCodeSuffix, &[("code", &hresult_hex(c))]).trim().to_string());
             let status_cell =
                 Cell::badge(locale.text(key), tone).with_detail(code).sorted_by(Some(status.install_state as i64));
+            // Per device: a device-group assignment reaches this device through its own membership.
+            let reach = record.reach_on(&status.device_id);
             let mut row = base(
+                reach_cell(locale, reach, names, Some(&status.device_name)),
                 Cell::text(&status.device_name),
                 status_cell,
                 datetime_cell(locale, status.last_sync_date_time.as_deref(), clock),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::format::{self, MISSING};
 use super::Clock;
-use crate::domain::assignment::{reach, Reach, Via};
+use crate::domain::assignment::{reach, reach_on_device, Reach, Via};
 use crate::domain::device_platform::Platform;
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::{Cell, Row, Table, Tone};
@@ -24,25 +24,46 @@ pub fn table(
     user_groups: &std::collections::BTreeSet<String>,
     names: &GroupNames,
 ) -> Table {
+    // The devices' own groups name the device groups an assignment reaches them through.
+    let mut names = names.clone();
+    for group in devices.iter().flat_map(|d| d.groups.iter().flatten()) {
+        names.entry(group.id.clone()).or_insert_with(|| group.display_name.clone());
+    }
+    let names = &names;
+    let device_groups: Vec<_> = devices.iter().map(DeviceRecord::group_ids).collect();
     let mut rows = Vec::new();
     for policy in policies {
-        let reach = reach(&policy.assignments, user_groups);
+        let user_reach = reach(&policy.assignments, user_groups);
         let platform = Platform::from_odata_type(&policy.odata_type);
-        let assignment = reach_cell(locale, &reach, names);
-        let mut states: Vec<(&DeviceRecord, &DevicePolicyState)> = devices
+        // Per device: a device group reaches one device of the user and not another.
+        let on_device = |index: usize| reach_on_device(&policy.assignments, user_groups, &device_groups[index]);
+        let device_cell =
+            |index: usize| reach_cell(locale, &on_device(index), names, Some(&devices[index].device.device_name));
+        // Without a state, the policy reaches the user, else the first device it reaches (if any).
+        let (reach, reached_device) = if user_reach.applies() {
+            (user_reach, None)
+        } else {
+            match (0..devices.len()).find(|&i| on_device(i).applies()) {
+                Some(i) => (on_device(i), Some(devices[i].device.device_name.as_str())),
+                None => (user_reach, None),
+            }
+        };
+        let assignment = reach_cell(locale, &reach, names, reached_device);
+        let mut states: Vec<(usize, &DevicePolicyState)> = devices
             .iter()
-            .filter_map(|d| {
+            .enumerate()
+            .filter_map(|(i, d)| {
                 let list = if compliance { &d.compliance } else { &d.configuration };
-                list.iter().find(|s| s.id == policy.id).map(|s| (d, s))
+                list.iter().find(|s| s.id == policy.id).map(|s| (i, s))
             })
             .collect();
         states.sort_by_key(|(_, state)| state.state);
-        let base = |device: Cell, state: Cell| Row {
+        let base = |assignment: Cell, device: Cell, state: Cell| Row {
             key: String::new(),
             cells: vec![
                 Cell::text(&policy.display_name),
                 Cell::text(locale.text(format::platform_label(platform))),
-                assignment.clone(),
+                assignment,
                 device,
                 state,
                 super::format::datetime_cell(locale, policy.last_modified_date_time.as_deref(), clock),
@@ -62,17 +83,19 @@ pub fn table(
                 (Key::StateNotAssigned, Tone::Muted)
             };
             let mut row = base(
+                assignment.clone(),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
                 Cell::badge(locale.text(text), tone).sorted_by(Some(rank(tone))),
             );
             row.key = format!("{}|-", policy.id);
             rows.push(row);
         }
-        for (device, state) in states {
+        for (index, state) in states {
+            let device = &devices[index];
             let (key, tone) = format::policy_state(state.state, compliance);
             let state_cell =
                 Cell::badge(locale.text(key), tone).with_detail(setting_detail(state)).sorted_by(Some(rank(tone)));
-            let mut row = base(Cell::text(&device.device.device_name), state_cell);
+            let mut row = base(device_cell(index), Cell::text(&device.device.device_name), state_cell);
             row.key = format!("{}|{}", policy.id, device.device.id);
             rows.push(row);
         }
@@ -127,13 +150,16 @@ fn setting_detail(state: &DevicePolicyState) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-/// "Required via Sales" / "Not assigned: targets VPN Users, which this user is not a member of".
-pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames) -> Cell {
+/// "Required via Sales" / "Not assigned: targets VPN Users, which this user is not a member of". `device`
+/// names the device a device-group reach is about ("via device group … (AUR-LT-0311 is a member)").
+pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames, device: Option<&str>) -> Cell {
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let device = device.unwrap_or(MISSING);
     match reach {
         Reach::Included { via, intent } => {
             let via_text = match via {
                 Via::Group(id) => locale.fill(Key::ViaGroup, &[("group", &name(id))]),
+                Via::DeviceGroup(id) => locale.fill(Key::ViaDeviceGroup, &[("group", &name(id)), ("device", device)]),
                 Via::AllUsers => locale.text(Key::ViaAllUsers).to_string(),
                 Via::AllDevices => locale.text(Key::ViaAllDevices).to_string(),
             };
@@ -144,8 +170,12 @@ pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames) -> Cell {
                 None => Cell::badge(via_text, Tone::Good).sorted_by(Some(0)),
             }
         }
-        Reach::Excluded { group_id } => {
+        Reach::Excluded { group_id, device: false } => {
             Cell::badge(locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]), Tone::Warn).sorted_by(Some(10))
+        }
+        Reach::Excluded { group_id, device: true } => {
+            let text = locale.fill(Key::ExcludedViaDeviceGroup, &[("group", &name(group_id)), ("device", device)]);
+            Cell::badge(text, Tone::Warn).sorted_by(Some(10))
         }
         Reach::NotTargeted { target_groups } if !target_groups.is_empty() => {
             let groups: Vec<String> = target_groups.iter().map(|g| name(g)).collect();
@@ -174,8 +204,8 @@ pub fn unexplained_groups<'a>(reaches: impl Iterator<Item = &'a Reach>, names: &
     let mut ids: Vec<String> = reaches
         .flat_map(|r| match r {
             Reach::NotTargeted { target_groups } => target_groups.clone(),
-            Reach::Excluded { group_id } => vec![group_id.clone()],
-            Reach::Included { via: Via::Group(id), .. } => vec![id.clone()],
+            Reach::Excluded { group_id, .. } => vec![group_id.clone()],
+            Reach::Included { via: Via::Group(id) | Via::DeviceGroup(id), .. } => vec![id.clone()],
             _ => Vec::new(),
         })
         .filter(|id| !names.contains_key(id))

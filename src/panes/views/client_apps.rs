@@ -24,7 +24,8 @@ pub fn ClientAppsView(data: UserData) -> impl IntoView {
         async move {
             let membership = settled(data.groups).await?;
             let records = settled(data.apps).await?;
-            let names = loaders::group_names(&client, &membership, records.iter().map(|r| &r.reach)).await?;
+            let reaches = records.iter().flat_map(|r| std::iter::once(&r.reach).chain(r.device_reach.values()));
+            let names = loaders::group_names(&client, &membership, reaches).await?;
             Ok::<(Vec<AppRecord>, GroupNames), ApiError>((records, names))
         }
     });
