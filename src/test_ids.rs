@@ -74,3 +74,4 @@ pub const CONFIRM_DIALOG: &str = "confirm-dialog";
 pub const CONFIRM_NAME: &str = "confirm-name";
 pub const CONFIRM_BUTTON: &str = "confirm-button";
 pub const CONFIRM_LOSSES: &str = "confirm-losses";
+pub const SETTINGS_MENU: &str = "settings-menu";
