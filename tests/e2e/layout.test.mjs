@@ -121,3 +121,40 @@ test('views fit their card, cells keep words whole, top bar and tabs are one lin
     throw err;
   }
 });
+
+test('narrow top bar: one Settings menu holds operator, tenant and language; Escape closes it and returns focus', async (t) => {
+  const query = `?user=${encodeURIComponent(`amara.okafor@${DOMAIN}`)}&view=enrollment-restrictions&latency=0`;
+  const { page } = await openApp(query, { viewport: { width: 1024, height: 800 } });
+  try {
+    const button = page.getByRole('button', { name: 'Settings' });
+    await button.waitFor();
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('combobox', { name: 'Language' }).count(), 0, 'folded away while closed');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('group', { name: 'Settings' });
+    await panel.waitFor();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    for (const name of ['Signed in as (demo)', 'Demo tenant', 'Language']) {
+      await panel.getByRole('combobox', { name }).waitFor();
+    }
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'operator-switch', 'Tab enters the panel');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'settings-menu', 'focus is back on the button');
+
+    // The tab strip scrolls rather than wraps: a deep-linked last tab is scrolled into view.
+    await page.getByRole('tab', { name: 'Enrollment restrictions' }).waitFor();
+    const inView = await page.evaluate(() => {
+      const strip = document.querySelector('[role="tablist"]').getBoundingClientRect();
+      const tab = document.querySelector('[role="tab"][aria-selected="true"]').getBoundingClientRect();
+      return tab.left >= strip.left - 1 && tab.right <= strip.right + 1;
+    });
+    assert.ok(inView, 'the selected tab is in view');
+  } catch (err) {
+    err.message += `\n  screenshot: ${await screenshot(page, t.name)}`;
+    throw err;
+  }
+});
