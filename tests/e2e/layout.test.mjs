@@ -5,6 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, closeAll, byTestId, waitFor, screenshot } from './support/browser.mjs';
+import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
 
@@ -137,6 +138,10 @@ test('narrow top bar: one Settings menu holds operator, tenant and language; Esc
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     for (const name of ['Signed in as (demo)', 'Demo tenant', 'Language']) {
       await panel.getByRole('combobox', { name }).waitFor();
+    }
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await seriousViolations(page), [], `open Settings menu (${colorScheme})`);
     }
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'operator-switch', 'Tab enters the panel');
