@@ -135,3 +135,25 @@ pub fn focus_element(id: &str, scroll: bool) {
         let _ = element.focus();
     }
 }
+
+/// Scrolls the row that holds the element `id` sideways (and only that row, never the page) until the element
+/// is in view: the selected tab of a scrolling tab strip.
+pub fn scroll_into_row(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(row) = element.parent_element() else { return };
+    // The row is the element's offset parent (position: relative), so offsetLeft is measured from its start.
+    let (left, width) = (element.offset_left(), element.offset_width());
+    let (scroll, visible) = (row.scroll_left(), row.client_width());
+    if left < scroll {
+        row.set_scroll_left(left);
+    } else if left + width > scroll + visible {
+        row.set_scroll_left(left + width - visible);
+    }
+}

@@ -79,3 +79,4 @@ pub const DEVICE_COMPLIANCE_POLICIES: &str = "device-compliance-policies";
 /// A view or value that depends on a source that did not load (issue 18).
 pub const NOT_EVALUATED: &str = "not-evaluated";
 pub const FINDINGS_ANNOUNCEMENT: &str = "findings-announcement";
+pub const SETTINGS_MENU: &str = "settings-menu";

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::EmptyState;
 use crate::domain::table::{Row, Sort, Table};
+use crate::domain::words::runs;
 use crate::i18n::Key;
 use crate::state::{tr, use_locale};
 use crate::test_ids;
@@ -62,7 +63,9 @@ pub fn DataTable(
         view! {
             <th scope="col" aria-sort=aria_sort>
                 <button type="button" class="t1-table__sort" aria-label=label on:click=move |_| toggle_sort(index)>
-                    {text}
+                    // A space, not a margin, before the icon: it may go below a long last word.
+                    {words(&text)}
+                    " "
                     <span class="t1-table__sort-icon" aria-hidden="true"></span>
                 </button>
             </th>
@@ -135,24 +138,40 @@ fn table_row(row: Row, extra: Option<Callback<String, AnyView>>) -> impl IntoVie
                         let current = link.current.then_some("true");
                         view! {
                             <a class="t1-link" href=link.href aria-current=current>
-                                {cell.text}
+                                {words(&cell.text)}
                             </a>
                         }
                             .into_any()
                     } else if cell.badge {
                         view! {
                             <span class=format!("t1-badge t1-badge--{tone}") data-tone=tone>
-                                {cell.text}
+                                {words(&cell.text)}
                             </span>
                         }
                             .into_any()
                     } else {
-                        view! { <span class=format!("t1-tone--{tone}")>{cell.text}</span> }.into_any()
+                        view! { <span class=format!("t1-tone--{tone}")>{words(&cell.text)}</span> }.into_any()
                     };
-                    view! { <td>{main} {cell.detail.map(|d| view! { <div class="t1-cell__detail">{d}</div> })}</td> }
+                    view! {
+                        <td>{main} {cell.detail.map(|d| view! { <div class="t1-cell__detail">{words(&d)}</div> })}</td>
+                    }
                 })
                 .collect_view()}
             {extra}
         </tr>
     }
+}
+
+/// A cell's text, wrapping only between words: ids, versions and hyphenated words are kept whole.
+fn words(text: &str) -> impl IntoView {
+    runs(text)
+        .into_iter()
+        .map(|run| {
+            if run.whole {
+                view! { <span class="t1-whole">{run.text}</span> }.into_any()
+            } else {
+                run.text.into_any()
+            }
+        })
+        .collect_view()
 }

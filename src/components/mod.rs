@@ -1,5 +1,6 @@
 //! Reusable, domain-agnostic UI pieces.
 
+mod compact_menu;
 mod countdown;
 mod data_table;
 mod document;
@@ -8,6 +9,7 @@ mod modal;
 mod status;
 mod user_picker;
 
+pub use compact_menu::CompactMenu;
 pub use data_table::{DataTable, ExtraColumn};
 pub use document::{focus_later, render_document};
 pub use download::download_text;

@@ -18,3 +18,4 @@ pub mod search;
 pub mod status;
 pub mod table;
 pub mod time;
+pub mod words;

@@ -21,6 +21,8 @@ pub fn DataSelector(data: UserData) -> impl IntoView {
     let location = use_location_state();
     let go = use_go();
     let current = Memo::new(move |_| location.get().view);
+    // The tab strip scrolls on narrow screens: keep the selected tab in view (a deep link, a link elsewhere).
+    Effect::new(move |_| crate::platform::scroll_into_row(&tab_id(current.get())));
 
     let select = move |view: View, focus: bool| {
         go(&location.get_untracked().with_view(view));

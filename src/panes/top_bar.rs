@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::operator::OperatorControls;
+use super::operator::{OperatorControls, OperatorSwitch};
+use crate::components::CompactMenu;
 use crate::i18n::{Key, Locale};
 use crate::state::{tr, use_backend, use_go, use_locale, use_location_state};
 use crate::test_ids;
@@ -19,6 +20,8 @@ pub fn TopBar() -> impl IntoView {
     let tenants = backend.tenants();
     let switchable = tenants.is_some();
     let tenants = tenants.unwrap_or_default();
+    // Only a backend that signs operators in itself has operators to switch between.
+    let operators = backend.operator_directory().is_some();
 
     view! {
         <header class="t1-topbar">
@@ -39,49 +42,53 @@ pub fn TopBar() -> impl IntoView {
             <div class="t1-topbar__controls">
                 <SessionControls />
                 <OperatorControls />
-                <label class="t1-field t1-field--inline" hidden=!switchable>
-                    <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
-                    <select
-                        class="t1-select"
-                        data-testid=test_ids::TENANT_SWITCH
-                        on:change:target=move |ev| go(&location.get_untracked().with_tenant(&ev.target().value()))
-                    >
-                        {tenants
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = move || location.get().tenant_id() == id;
-                                view! {
-                                    <option value=id selected=selected>
-                                        {name}
-                                    </option>
+                // Inline on wide screens; one "Settings" menu on narrow ones (style/top-bar.css).
+                <CompactMenu label=tr(Key::SettingsMenu) panel_id="t1-settings" test_id=test_ids::SETTINGS_MENU>
+                    {operators.then(|| view! { <OperatorSwitch /> })}
+                    <label class="t1-field t1-field--inline" hidden=!switchable>
+                        <span class="t1-field__label">{tr(Key::DemoTenantLabel)}</span>
+                        <select
+                            class="t1-select"
+                            data-testid=test_ids::TENANT_SWITCH
+                            on:change:target=move |ev| go(&location.get_untracked().with_tenant(&ev.target().value()))
+                        >
+                            {tenants
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let selected = move || location.get().tenant_id() == id;
+                                    view! {
+                                        <option value=id selected=selected>
+                                            {name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="t1-field t1-field--inline">
+                        <span class="t1-field__label">{tr(Key::LanguageLabel)}</span>
+                        <select
+                            class="t1-select"
+                            data-testid=test_ids::LANGUAGE_SWITCH
+                            on:change:target=move |ev| {
+                                if let Some(l) = Locale::from_tag(&ev.target().value()) {
+                                    locale.set(l);
                                 }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="t1-field t1-field--inline">
-                    <span class="t1-field__label">{tr(Key::LanguageLabel)}</span>
-                    <select
-                        class="t1-select"
-                        data-testid=test_ids::LANGUAGE_SWITCH
-                        on:change:target=move |ev| {
-                            if let Some(l) = Locale::from_tag(&ev.target().value()) {
-                                locale.set(l);
                             }
-                        }
-                    >
-                        {Locale::ALL
-                            .into_iter()
-                            .map(|l| {
-                                view! {
-                                    <option value=l.tag() selected=move || locale.get() == l lang=l.tag()>
-                                        {l.text(l.endonym())}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
+                        >
+                            {Locale::ALL
+                                .into_iter()
+                                .map(|l| {
+                                    view! {
+                                        <option value=l.tag() selected=move || locale.get() == l lang=l.tag()>
+                                            {l.text(l.endonym())}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                </CompactMenu>
             </div>
         </header>
     }

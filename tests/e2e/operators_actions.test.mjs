@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { closeAll, byTestId, walk, waitFor, ARTIFACTS } from './support/browser.mjs';
+import { closeAll, byTestId, walk, waitFor, openSettings, ARTIFACTS } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
 import { seriousViolations } from './support/axe.mjs';
 
@@ -100,6 +100,7 @@ test('Felix: a deep link to Tom shows the same message and none of his data; Chl
 test('switching operator signs in again: the administrator opens Tom, Felix then sees the refusal', async (t) => {
   await walk(t, as('oluwaseun.adebayo', 'tom.becker'), async (page) => {
     await row(page, 'AUR-LT-0311').waitFor();
+    await openSettings(page);
     await byTestId(page, 'operator-switch').selectOption(`felix.kohler@${DOMAIN}`);
     await byTestId(page, 'out-of-scope').waitFor();
     assert.match(page.url(), /operator=felix\.kohler/);

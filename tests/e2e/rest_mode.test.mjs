@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { openApp, closeAll, byTestId, getServer, walk, waitFor } from './support/browser.mjs';
+import { openApp, closeAll, byTestId, getServer, walk, waitFor, openSettings } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
 
 const DOMAIN = 'aurora-logistics.example';
@@ -60,6 +60,7 @@ function sequentialRoundTrips(exchanges) {
 test('REST: a user found by a server-side search and opened: every pane filled in two round trips of batches', async (t) => {
   await rest(t, '', async (page) => {
     await byTestId(page, 'live-badge').waitFor();
+    await openSettings(page);
     assert.equal(await page.getByRole('combobox', { name: 'Demo tenant' }).count(), 0, 'no demo tenant switch in REST mode');
     await byTestId(page, 'account-status').getByText('Aurora Logistics').first().waitFor();
     await waitFor(async () => (await byTestId(page, 'loading').count()) === 0, { message: 'the account status loaded' });
@@ -330,6 +331,8 @@ test('config.json: missing means demo mode; a bad key gets a screen naming it', 
   dists.push(none, bad, garbled);
 
   let { page } = await openApp('', { dist: none });
+  await byTestId(page, 'account-status').waitFor();
+  await openSettings(page);
   await page.getByRole('combobox', { name: 'Demo tenant' }).waitFor();
 
   ({ page } = await openApp('', { dist: bad }));

@@ -13,30 +13,27 @@ use leptos::prelude::*;
 
 use action_log::ActionLog;
 use my_permissions::MyPermissions;
-use switch::OperatorSwitch;
+pub use switch::OperatorSwitch;
 
 use crate::i18n::Key;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::use_gate;
-use crate::state::{tr, use_backend, use_locale};
+use crate::state::{tr, use_locale};
 use crate::test_ids;
 
-/// The top bar's part: the operator switch and "My permissions" where Tier1 signs operators in; always the
-/// action log.
+/// The top bar's buttons: "My permissions" where Tier1 signs operators in; always the action log. (The operator
+/// switch, `OperatorSwitch`, sits with the tenant and language switches.)
 #[component]
 pub fn OperatorControls() -> impl IntoView {
     let gate = use_gate();
     let locale = use_locale();
     let actions = use_device_actions();
-    // Only a backend that signs operators in itself has operators to switch between.
-    let switch = use_backend().operator_directory().is_some();
     let permissions_open = RwSignal::new(false);
     let log_open = RwSignal::new(false);
     let signed_in = move || gate.with(|g| g.signed_in().is_some());
     let logged = move || actions.book().with(|b| b.entries().len());
 
     view! {
-        {switch.then(|| view! { <OperatorSwitch /> })}
         <Show when=signed_in>
             <button
                 type="button"

@@ -65,7 +65,7 @@ pub fn OperatorSwitch() -> impl IntoView {
                         <label class="t1-field t1-field--inline">
                             <span class="t1-field__label">{tr(Key::OperatorLabel)}</span>
                             <select
-                                class="t1-select"
+                                class="t1-select t1-topbar__operator-select"
                                 data-testid=test_ids::OPERATOR_SWITCH
                                 on:change:target=move |ev| {
                                     go(&location.get_untracked().with_operator(Some(ev.target().value())))

@@ -164,3 +164,12 @@ export async function walk(t, query, body, options = {}) {
     throw err;
   }
 }
+
+/**
+ * Below 1440 px the operator, tenant and language switches are in the top bar's "Settings" menu: opens it
+ * when it is folded (and closed), so those switches can be used at any width.
+ */
+export async function openSettings(page) {
+  const button = byTestId(page, 'settings-menu');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
