@@ -20,8 +20,13 @@ const BUDGET_BROTLI = 256_000; // bytes (250 KB): the issue's target for the who
 // +35.5 KB, first load 355,700) and operator roles with device actions (operator switch, scope and
 // permission gates, My permissions, action menus and dialogs, simulation, action log: +94 KB, first load
 // 452,352). Trunk cannot split the wasm yet (trunk-rs/trunk#1022), so these ship in the first load.
+// Raised to 510,000 with the walkthrough fixes of issue 18 (menu button, throttling countdown, not-evaluated
+// states, device groups, device details and enum labels, compact top bar: +41.6 KB, first load 498,497 after
+// taking float formatting back out), then 520,000 with the case summary (copy and download in Markdown, text
+// and JSON: +12.4 KB) and the lookup by device name or serial number (+5.2 KB): first load 517,282. Issue 17 is
+// the work that brings it down.
 // Lower it whenever the app gets smaller.
-const CEILING_BROTLI = 460_000;
+const CEILING_BROTLI = 520_000;
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(dist, 'index.html');

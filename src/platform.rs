@@ -95,6 +95,15 @@ pub fn copy_to_clipboard(text: &str) -> bool {
     false
 }
 
+/// The page's address as the browser shows it: the deep link to the current screen.
+pub fn current_href() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        return href;
+    }
+    String::new()
+}
+
 /// A number in [0, 1) for backoff jitter (not for secrets).
 pub fn random_unit() -> f64 {
     #[cfg(target_arch = "wasm32")]

@@ -80,3 +80,9 @@ pub const DEVICE_COMPLIANCE_POLICIES: &str = "device-compliance-policies";
 pub const NOT_EVALUATED: &str = "not-evaluated";
 pub const FINDINGS_ANNOUNCEMENT: &str = "findings-announcement";
 pub const SETTINGS_MENU: &str = "settings-menu";
+/// The case summary's actions: copy, download (a disclosure of formats) and the copied / not copied status.
+pub const COPY_CASE_SUMMARY: &str = "copy-case-summary";
+pub const DOWNLOAD_CASE_SUMMARY: &str = "download-case-summary";
+pub const CASE_SUMMARY_STATUS: &str = "case-summary-status";
+/// The device that led to a user in the lookup (found by its name or serial number).
+pub const USER_RESULT_DEVICE: &str = "user-result-device";

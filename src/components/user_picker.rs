@@ -9,8 +9,10 @@ use leptos::prelude::*;
 
 use super::countdown::{auto_retry_secs, Countdown};
 use super::status::ErrorPanel;
+use crate::domain::search::DeviceField;
 use crate::i18n::Key;
-use crate::loaders;
+use crate::i18n::Locale;
+use crate::loaders::{self, Found};
 use crate::model::User;
 use crate::state::{tr, use_client, use_locale};
 use crate::test_ids;
@@ -39,7 +41,7 @@ pub fn UserPicker(
     // next run only when the previous one has finished, so one slow search would hold back the newer ones.
     // Here a newer query starts at once, the transport aborts the stale request, and a stale answer is
     // dropped.
-    let results = RwSignal::new(None::<Result<Vec<User>, crate::graph::ApiError>>);
+    let results = RwSignal::new(None::<Result<Vec<Found>, crate::graph::ApiError>>);
     // Automatic retries of the current query so far, and a bump to search it again (a retry).
     let retries = StoredValue::new(0u32);
     let rerun = RwSignal::new(0u32);
@@ -52,7 +54,7 @@ pub fn UserPicker(
             let found = if query.trim().chars().count() < MIN_CHARS {
                 Ok(Vec::new())
             } else {
-                loaders::find_users(&client, &query).await
+                loaders::find_callers(&client, &query).await
             };
             let current =
                 committed.try_get_untracked().as_ref() == Some(&query) && rerun.try_get_untracked() == Some(run);
@@ -115,7 +117,7 @@ pub fn UserPicker(
             "Enter" => {
                 let users = current();
                 let pick = active.get_untracked().or((users.len() == 1).then_some(0));
-                if let Some(user) = pick.and_then(|i| users.get(i).cloned()) {
+                if let Some(user) = pick.and_then(|i| users.get(i).map(|f| f.user.clone())) {
                     ev.prevent_default();
                     choose(user);
                 }
@@ -193,9 +195,11 @@ pub fn UserPicker(
                     current()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, user)| {
+                        .map(|(i, Found { user, device })| {
                             let selected = move || active.get() == Some(i);
                             let chosen = user.clone();
+                            let matched = device
+                                .map(|(hit, field)| matched_device(locale.get_untracked(), &hit, field));
                             let note = annotate.and_then(|a| a.run(user.clone()));
                             view! {
                                 <li
@@ -213,6 +217,9 @@ pub fn UserPicker(
                                 >
                                     <span class="t1-picker__name">{user.display_name.clone()}</span>
                                     <span class="t1-picker__upn">{user.user_principal_name.clone()}</span>
+                                    {matched.map(|m| {
+                                        view! { <span class="t1-picker__device" data-testid=test_ids::USER_RESULT_DEVICE>{m}</span> }
+                                    })}
                                     {note.map(|n| {
                                         view! { <span class="t1-picker__note" data-testid=test_ids::USER_RESULT_NOTE>{n}</span> }
                                     })}
@@ -249,5 +256,18 @@ pub fn UserPicker(
                 Some(view! { <ErrorPanel error what=Key::SearchLabel title on_retry=retry /> })
             }}
         </div>
+    }
+}
+
+/// Which device led to a user found by what the caller said: "Serial number NDQYDHGDQC: Sanne’s iPhone".
+fn matched_device(l: Locale, hit: &crate::model::DeviceHit, field: DeviceField) -> String {
+    match field {
+        DeviceField::SerialNumber => l.fill(
+            Key::LookupMatchedSerial,
+            &[("serial", hit.serial_number.as_deref().unwrap_or_default()), ("device", &hit.device_name)],
+        ),
+        DeviceField::Name => {
+            l.fill(Key::LookupMatchedDevice, &[("device", &hit.device_name), ("platform", &hit.operating_system)])
+        }
     }
 }

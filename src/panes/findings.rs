@@ -124,7 +124,7 @@ fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoVie
     }
 }
 
-fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
+pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
     l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
 }
 

@@ -3,6 +3,7 @@
 //! shared data is `user_data`; panes reach Graph only through `crate::loaders`.
 
 mod account_status;
+mod case_summary;
 mod data_selector;
 mod device_actions;
 mod enrollment_failures;

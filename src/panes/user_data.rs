@@ -35,8 +35,9 @@ pub struct UserData {
     pub apps: LocalResource<Loaded<Vec<AppRecord>>>,
     /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
     pub restrictions: LocalResource<Loaded<Vec<EnrollmentConfiguration>>>,
-    /// The user's enrollment attempts: the enrollment failures area and the case summary share them.
-    pub events: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
+    /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
+    /// as the operator's role allows), for the case summary; `None` until then.
+    pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
 }
 
 // ── Loading unless the role forbids it ──────────────────────────────────────────────────────────────────────
@@ -130,10 +131,7 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
-        let events = unless_forbidden(ViewArea::EnrollmentFailures, move || {
-            let (client, id) = (client.get(), id.get());
-            async move { loaders::enrollment_events(&client, &id).await }
-        });
+        let events = RwSignal::new(None);
         UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
     }
 }

@@ -123,6 +123,7 @@ pub fn UserStatus(data: UserData) -> impl IntoView {
                 </div>
             </dl>
             <Findings data />
+            <super::case_summary::CaseSummary data />
         </section>
     }
 }

@@ -84,10 +84,16 @@ pub fn storage(l: Locale, free: Option<i64>, total: Option<i64>) -> Option<Strin
     Some(l.fill(Key::StorageFreeOfTotal, &[("free", &gigabytes(l, free)), ("total", &gigabytes(l, total))]))
 }
 
-/// Decimal gigabytes, as device makers and the admin center count them; one decimal below 10 GB.
+/// Decimal gigabytes, as device makers and the admin center count them; one decimal below 10 GB. Integer
+/// arithmetic: formatting a float would bring Rust's float printing (kilobytes of wasm) into the first load.
 pub fn gigabytes(l: Locale, bytes: i64) -> String {
-    let gb = bytes as f64 / 1e9;
-    let number = if gb < 10.0 { format!("{gb:.1}") } else { format!("{gb:.0}") };
+    let bytes = bytes.max(0);
+    let number = if bytes < 9_950_000_000 {
+        let tenths = (bytes + 50_000_000) / 100_000_000;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    } else {
+        ((bytes + 500_000_000) / 1_000_000_000).to_string()
+    };
     match l {
         Locale::En => format!("{number} GB"),
         Locale::Nl => format!("{} GB", number.replace('.', ",")),

@@ -65,6 +65,9 @@ fn storage_reads_in_each_locale_and_needs_a_total() {
         storage(Locale::Fr, Some(112_400_000_000), Some(256_000_000_000)).unwrap(),
         "112\u{a0}Go libres sur 256\u{a0}Go"
     );
+    assert_eq!(gigabytes(Locale::En, 9_940_000_000), "9.9 GB");
+    assert_eq!(gigabytes(Locale::En, 9_960_000_000), "10 GB", "rounded to 10.0 reads as 10");
+    assert_eq!(gigabytes(Locale::En, 49_000_000), "0.0 GB");
     assert_eq!(storage(Locale::En, Some(0), Some(0)), None);
     assert_eq!(storage(Locale::En, None, None), None);
 }

@@ -22,12 +22,9 @@ pub fn table(
             &[
                 Key::ColDeviceName,
                 Key::ColManagedBy,
-                Key::ColEntraJoinType,
-                Key::ColOwnership,
                 Key::ColIntuneCompliant,
                 Key::ColEntraCompliant,
                 Key::ColOs,
-                Key::ColOsVersion,
                 Key::ColLastCheckIn,
                 Key::ColAppInstall,
             ],
@@ -40,13 +37,15 @@ pub fn table(
                     key: d.id.clone(),
                     cells: vec![
                         Cell::text(&d.device_name).with_detail(d.model.clone()),
-                        Cell::text(enum_labels::managed_by(locale, &d.management_agent)),
-                        Cell::text(locale.text(enum_labels::join_type(entra::join_type(d)))),
-                        Cell::text(locale.text(format::ownership(d.managed_device_owner_type))),
+                        // Secondary facts go on a detail line, so the table fits 1024 px in every language
+                        // with the Entra column the troubleshooting pane has.
+                        Cell::text(enum_labels::managed_by(locale, &d.management_agent))
+                            .with_detail(Some(locale.text(format::ownership(d.managed_device_owner_type)).to_string())),
                         badge(locale, format::intune_compliant(d.compliance_state)),
-                        badge(locale, device_details::entra_compliant(d)),
-                        text_or_missing(Some(&d.operating_system)),
-                        text_or_missing(Some(&d.os_version)),
+                        badge(locale, device_details::entra_compliant(d))
+                            .with_detail(Some(locale.text(enum_labels::join_type(entra::join_type(d))).to_string())),
+                        text_or_missing(Some(&d.operating_system))
+                            .with_detail(Some(d.os_version.clone()).filter(|v| !v.is_empty())),
                         datetime_cell(locale, d.last_sync_date_time.as_deref(), clock),
                         app_install_cell(locale, &d.id, apps),
                     ],

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { closeAll, walk } from './support/browser.mjs';
+import { closeAll, useLanguage, walk } from './support/browser.mjs';
 import { startGraphServer, distWithConfig } from './support/graph-server.mjs';
 
 // REST mode: the test Graph server behind a same-origin proxy, as in rest_mode.test.mjs.
@@ -49,7 +49,7 @@ test('Tom, in Dutch and French: the device group and the device are named', asyn
   };
   for (const [lang, text] of Object.entries(texts)) {
     await walk(t, `${TOM}&view=configuration&latency=0`, async (page) => {
-      await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+      await useLanguage(page, lang);
       await row(page, 'Aurora Staff Wi-Fi (Windows)', 'AUR-LT-0311').getByText(text).waitFor();
     });
   }

@@ -216,7 +216,11 @@ test('Felix: Sync goes pending, then done, and moves the last check-in; a double
   await walk(t, as('felix.kohler', 'sanne.devries'), async (page) => {
     const phone = row(page, 'Sanne’s iPhone');
     await phone.waitFor();
-    const checkinBefore = await phone.locator('td').nth(6).innerText();
+    // The Last check-in column, found by its header (columns move as views gain them).
+    const headers = await page.locator('[role="tabpanel"] thead th').allInnerTexts();
+    const checkin = headers.findIndex((h) => h.trim().startsWith('Last check-in'));
+    assert.ok(checkin >= 0, JSON.stringify(headers));
+    const checkinBefore = await phone.locator('td').nth(checkin).innerText();
     assert.match(checkinBefore, /h ago/);
     await openMenu(page, 'Sanne’s iPhone');
     await actionButton(phone, 'syncDevice').dblclick();
@@ -232,7 +236,7 @@ test('Felix: Sync goes pending, then done, and moves the last check-in; a double
     await shoot(page, 'devices-actions-felix');
     await waitFor(async () => (await status.getAttribute('data-stage')) === 'done', { timeout: 15_000, message: 'done' });
     await status.getByText(/^Sync: done at /).waitFor();
-    await phone.locator('td').nth(6).getByText('just now').waitFor();
+    await phone.locator('td').nth(checkin).getByText('just now').waitFor();
     assert.equal(await byTestId(page, 'action-log-button').innerText(), 'Action log (1)', 'sent once');
 
     const panel = await openDetails(page, 'Sanne’s iPhone');

@@ -245,7 +245,8 @@ fn follow(button: NodeRef<leptos::html::Button>, menu: NodeRef<leptos::html::Ul>
         .map_or((0.0, 0.0), |e| (f64::from(e.client_width()), f64::from(e.client_height())));
     let size = (f64::from(m.offset_width()), f64::from(m.offset_height()));
     let (left, top) = menu_position(r, size, viewport);
-    let _ = m.set_attribute("style", &format!("left: {left}px; top: {top}px"));
+    // Whole pixels: formatting an f64 would bring Rust's float printing (kilobytes of wasm) into the first load.
+    let _ = m.set_attribute("style", &format!("left: {}px; top: {}px", left.round() as i64, top.round() as i64));
     request_animation_frame(move || follow(button, menu, open));
 }
 
