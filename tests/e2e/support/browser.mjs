@@ -178,7 +178,8 @@ export async function openSettings(page) {
     async () => {
       if (!(await button.isVisible())) return true;
       if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-      return (await panel.locator('select').first().isVisible()) && (await button.getAttribute('aria-expanded')) === 'true';
+      // Any visible switch: the demo tenant switch is hidden in REST mode.
+      return (await panel.locator('select:visible').count()) > 0 && (await button.getAttribute('aria-expanded')) === 'true';
     },
     { timeout: 10_000, interval: 250, message: 'the Settings menu to open and stay open' },
   );
