@@ -277,15 +277,20 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
     });
 }
 
-#[test]
-fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
+/// Tom's Configuration policies view, as the screen builds it.
+fn toms_configuration_policies() -> tier1::domain::table::Table {
     let s = story("tom becker");
     let c = aurora();
     let policies = block_on(c.configuration_policies()).unwrap();
     let groups = s.membership.all_ids();
     let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
     let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
-    let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
+    tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names)
+}
+
+#[test]
+fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
+    let table = toms_configuration_policies();
     let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("VPN profile row");
     assert_eq!(vpn.cells[2].text, "Not assigned: targets VPN Users, which this user is not a member of");
 }
@@ -294,13 +299,7 @@ fn tom_does_not_get_the_vpn_profile_because_he_is_not_in_its_group() {
 /// that device names the group and the device.
 #[test]
 fn tom_gets_the_windows_wifi_through_his_laptops_device_group() {
-    let s = story("tom becker");
-    let c = aurora();
-    let policies = block_on(c.configuration_policies()).unwrap();
-    let groups = s.membership.all_ids();
-    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
-    let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
-    let table = tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names);
+    let table = toms_configuration_policies();
     let cell = |policy: &str, device: &str| {
         let row = table.rows.iter().find(|r| r.cells[0].text == policy && r.cells[3].text == device);
         row.unwrap_or_else(|| panic!("{policy} on {device}")).cells[2].text.clone()

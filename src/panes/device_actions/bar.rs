@@ -6,9 +6,6 @@ use leptos::prelude::*;
 
 use super::handle::DeviceHandle;
 use crate::domain::device_actions::DeviceAction;
-use crate::state::operator::use_gate;
-use crate::state::use_locale;
-use crate::tables::device_actions::action_buttons;
 use crate::test_ids;
 
 #[component]
@@ -17,12 +14,7 @@ pub fn ActionBar(
     /// Keeps element ids unique where a device's actions appear twice (row and details).
     prefix: &'static str,
 ) -> impl IntoView {
-    let (gate, locale) = (use_gate(), use_locale());
-    let buttons = Memo::new(move |_| {
-        handle.target.with(|t| {
-            t.as_ref().map(|t| gate.with(|g| action_buttons(locale.get(), t, g.access()))).unwrap_or_default()
-        })
-    });
+    let buttons = handle.buttons();
     let device_id = handle.device_id();
     // Keyed by action, so a button keeps its element (and focus) while its state changes.
     let shown = move || buttons.with(|bs| bs.iter().map(|b| b.action).collect::<Vec<DeviceAction>>());

@@ -9,7 +9,8 @@ use crate::graph::GraphClient;
 use crate::state::action_book::Operator;
 use crate::state::actions::{use_device_actions, DeviceActions};
 use crate::state::operator::{use_gate, Gate};
-use crate::state::use_client;
+use crate::state::{use_client, use_locale};
+use crate::tables::device_actions::{action_buttons, ActionButton};
 
 #[derive(Clone, Copy)]
 pub struct DeviceHandle {
@@ -36,6 +37,17 @@ impl DeviceHandle {
         });
         let confirm = use_context::<ConfirmRequest>();
         DeviceHandle { device_id: id, target, confirm, client: use_client(), gate, actions }
+    }
+
+    /// The device's action buttons as the operator's role, scope and the device allow them now, in the
+    /// current language: the row menu and the details' bar show the same.
+    pub fn buttons(&self) -> Memo<Vec<ActionButton>> {
+        let (target, gate, locale) = (self.target, self.gate, use_locale());
+        Memo::new(move |_| {
+            target.with(|t| {
+                t.as_ref().map(|t| gate.with(|g| action_buttons(locale.get(), t, g.access()))).unwrap_or_default()
+            })
+        })
     }
 
     pub fn device_id(&self) -> String {

@@ -10,9 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::handle::DeviceHandle;
 use crate::domain::device_actions::DeviceAction;
-use crate::state::operator::use_gate;
-use crate::state::use_locale;
-use crate::tables::device_actions::{action_buttons, ActionButton};
+use crate::tables::device_actions::ActionButton;
 use crate::test_ids;
 
 #[component]
@@ -28,12 +26,7 @@ pub fn ActionMenu(
     /// The button's visible text.
     children: Children,
 ) -> impl IntoView {
-    let (gate, locale) = (use_gate(), use_locale());
-    let buttons = Memo::new(move |_| {
-        handle.target.with(|t| {
-            t.as_ref().map(|t| gate.with(|g| action_buttons(locale.get(), t, g.access()))).unwrap_or_default()
-        })
-    });
+    let buttons = handle.buttons();
     let device_id = handle.device_id();
     let (button_id, menu_id) = (format!("t1-menu-button-{device_id}"), format!("t1-menu-{device_id}"));
     let button = NodeRef::<leptos::html::Button>::new();

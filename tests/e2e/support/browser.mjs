@@ -172,16 +172,23 @@ export async function walk(t, query, body, options = {}) {
 export async function openSettings(page) {
   const button = byTestId(page, 'settings-menu');
   const panel = page.locator('#t1-settings');
-  // Polls: a menu opened while the screen is still loading can close again when focus moves (see the note in
-  // the issue 18 closing note); open it until it stays open with its switches visible.
+  // A deep link shows the lookup for a moment before the user's screen, and its autofocus takes focus, which
+  // closes a menu opened in that moment. Poll until the menu has stayed open, with a switch visible, for 600 ms.
+  let openSince = null;
   await waitFor(
     async () => {
       if (!(await button.isVisible())) return true;
-      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-      // Any visible switch: the demo tenant switch is hidden in REST mode.
-      return (await panel.locator('select:visible').count()) > 0 && (await button.getAttribute('aria-expanded')) === 'true';
+      const open =
+        (await button.getAttribute('aria-expanded')) === 'true' && (await panel.locator('select:visible').count()) > 0;
+      if (!open) {
+        openSince = null;
+        if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+        return false;
+      }
+      openSince ??= Date.now();
+      return Date.now() - openSince >= 600;
     },
-    { timeout: 10_000, interval: 250, message: 'the Settings menu to open and stay open' },
+    { timeout: 10_000, interval: 100, message: 'the Settings menu to open and stay open' },
   );
 }
 
