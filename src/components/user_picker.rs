@@ -71,6 +71,20 @@ pub fn UserPicker(
         });
     });
     let input = NodeRef::<leptos::html::Input>::new();
+    // Focus the lookup when the page opens on it, as `autofocus` would, but never take focus from a control in
+    // use: a deep link shows the lookup for a moment while it opens the user, and the top bar's Settings menu
+    // closed when that moment's autofocus took its focus.
+    Effect::new(move |_| {
+        if let Some(element) = input.get() {
+            let idle = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_none_or(|active| active.tag_name() == "BODY");
+            if idle {
+                let _ = element.focus();
+            }
+        }
+    });
     let retry = move |_| {
         retries.set_value(0);
         rerun.update(|r| *r += 1);
@@ -172,7 +186,6 @@ pub fn UserPicker(
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("t1-user-option-{i}"))
                 placeholder=tr(Key::SearchPlaceholder)
                 data-testid=test_ids::USER_SEARCH
-                autofocus=true
                 node_ref=input
                 prop:value=move || typed.get()
                 on:input:target=move |ev| on_input(ev.target().value())

@@ -172,8 +172,8 @@ export async function walk(t, query, body, options = {}) {
 export async function openSettings(page) {
   const button = byTestId(page, 'settings-menu');
   const panel = page.locator('#t1-settings');
-  // A deep link shows the lookup for a moment before the user's screen, and its autofocus takes focus, which
-  // closes a menu opened in that moment. Poll until the menu has stayed open, with a switch visible, for 600 ms.
+  // Polls until the menu has stayed open, with a switch visible, for 600 ms: a menu opened while the screen is
+  // still being built must be seen to stay open (the lookup's autofocus used to close it on deep links).
   let openSince = null;
   await waitFor(
     async () => {
