@@ -100,8 +100,14 @@ test('Felix: a deep link to Tom shows the same message and none of his data; Chl
 test('switching operator signs in again: the administrator opens Tom, Felix then sees the refusal', async (t) => {
   await walk(t, as('oluwaseun.adebayo', 'tom.becker'), async (page) => {
     await row(page, 'AUR-LT-0311').waitFor();
-    await openSettings(page);
-    await byTestId(page, 'operator-switch').selectOption(`felix.kohler@${DOMAIN}`);
+    await waitFor(
+      async () => {
+        await openSettings(page);
+        await byTestId(page, 'operator-switch').selectOption(`felix.kohler@${DOMAIN}`, { timeout: 1_500 });
+        return true;
+      },
+      { timeout: 30_000, interval: 200, message: 'Felix in the operator switch' },
+    );
     await byTestId(page, 'out-of-scope').waitFor();
     assert.match(page.url(), /operator=felix\.kohler/);
     assert.equal(await row(page, 'AUR-LT-0311').count(), 0);

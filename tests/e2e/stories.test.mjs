@@ -2,7 +2,7 @@
 // Elements are found by role, label or data-testid; every wait polls a condition.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, closeAll, byTestId, screenshot, walk, openSettings } from './support/browser.mjs';
+import { openApp, closeAll, byTestId, screenshot, walk, chooseInSettings } from './support/browser.mjs';
 
 after(closeAll);
 
@@ -114,8 +114,7 @@ test('markup in names is shown as text and never runs', async (t) => {
 test('the tenant switch shows an inactive subscription', async (t) => {
   await walk(t, 'latency=0', async (page) => {
     await byTestId(page, 'tenant-state').getByText('Active', { exact: true }).waitFor();
-    await openSettings(page);
-    await page.getByRole('combobox', { name: 'Demo tenant' }).selectOption('northwind-lab');
+    await chooseInSettings(page, 'Demo tenant', 'northwind-lab');
     await byTestId(page, 'tenant-name').getByText('Northwind Test Lab').waitFor();
     await byTestId(page, 'tenant-state').getByText('Inactive', { exact: true }).waitFor();
     assert.match(page.url(), /tenant=northwind-lab/);
@@ -124,14 +123,12 @@ test('the tenant switch shows an inactive subscription', async (t) => {
 
 test('the language switch translates, sets <html lang> and persists across a reload', async (t) => {
   await walk(t, `${user('sanne.devries')}&latency=0`, async (page) => {
-    await openSettings(page);
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+    await chooseInSettings(page, 'Language', 'nl');
     await page.getByRole('heading', { name: 'Gebruikersstatus' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
     await page.reload();
     await page.getByRole('heading', { name: 'Gebruikersstatus' }).waitFor();
-    await openSettings(page);
-    await page.getByRole('combobox', { name: 'Taal' }).selectOption('fr');
+    await chooseInSettings(page, 'Taal', 'fr');
     await page.getByRole('heading', { name: 'État de l’utilisateur' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   });

@@ -201,3 +201,19 @@ export async function useLanguage(page, tag) {
   await page.reload();
   await page.locator(`html[lang="${tag}"]`).waitFor({ state: 'attached' });
 }
+
+/**
+ * Chooses `value` in the top bar's switch named `name` (Language, Demo tenant, Operator…), opening the Settings
+ * menu first where it is folded. Retries the pair: on a loaded machine the screen can still be rebuilding when
+ * the menu first opens.
+ */
+export async function chooseInSettings(page, name, value) {
+  await waitFor(
+    async () => {
+      await openSettings(page);
+      await page.getByRole('combobox', { name }).selectOption(value, { timeout: 1_500 });
+      return true;
+    },
+    { timeout: 30_000, interval: 200, message: `“${value}” in the ${name} switch` },
+  );
+}
