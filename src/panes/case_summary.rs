@@ -10,12 +10,13 @@ use super::table_context::clock_now;
 use super::user_data::{session_devices, UserData};
 use crate::components::download_text;
 use crate::domain::diagnosis::Diagnosis;
-use crate::domain::status::{AppRecord, DeviceRecord};
+use crate::domain::findings::Finding;
+use crate::domain::status::DeviceRecord;
 use crate::domain::time::{format_local, parse_iso};
 use crate::i18n::{Key, Locale};
 use crate::knowledge::{self, KnowledgeBase};
 use crate::loaders::{TenantInfo, UserInfo};
-use crate::model::{hresult_hex, EnrollmentEvent};
+use crate::model::EnrollmentEvent;
 use crate::platform;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::use_gate;
@@ -58,11 +59,11 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
             ..CaseSheet::default()
         };
         fill_people(&mut sheet, data.tenant.get_untracked(), data.user.get_untracked());
-        fill_findings(&mut sheet, l, diagnosis.get_untracked());
+        let diagnosis = diagnosis.get_untracked();
+        fill_findings(&mut sheet, l, diagnosis.as_ref());
         sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         let kb = knowledge.get_untracked().flatten();
-        let apps = data.apps.get_untracked().and_then(Result::ok).unwrap_or_default();
-        sheet.failed_apps = failed_apps(&apps, kb.as_deref());
+        sheet.failed_apps = failed_apps(diagnosis.as_ref(), kb.as_deref());
         let events = data.events.get_untracked().unwrap_or_default();
         sheet.enrollment_failures = events.iter().map(|e| case_failure(l, clock, e)).collect();
         sheet.actions = records
@@ -154,7 +155,7 @@ fn fill_people(
     }
 }
 
-fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<Diagnosis>) {
+fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>) {
     let Some(d) = diagnosis else { return };
     sheet.findings =
         d.findings.iter().map(|f| CaseFinding { text: describe(l, f), ..CaseFinding::default() }).collect();
@@ -172,15 +173,18 @@ fn case_device(l: Locale, clock: Clock, record: &DeviceRecord) -> CaseDevice {
     }
 }
 
-/// Every failed install on the user's devices, with the code's meaning when the knowledge base knows it.
-fn failed_apps(apps: &[AppRecord], kb: Option<&KnowledgeBase>) -> Vec<CaseApp> {
-    apps.iter()
-        .flat_map(|app| {
-            app.statuses.iter().filter(|s| s.install_state.is_failure()).map(move |s| {
-                let code = s.error_code.filter(|c| *c != 0).map(hresult_hex);
+/// Every failed install the diagnosis found (one finding each), with the code's meaning when the knowledge
+/// base knows it.
+fn failed_apps(diagnosis: Option<&Diagnosis>, kb: Option<&KnowledgeBase>) -> Vec<CaseApp> {
+    let findings = diagnosis.map(|d| d.findings.as_slice()).unwrap_or_default();
+    findings
+        .iter()
+        .filter_map(|finding| match finding {
+            Finding::AppInstallFailed { app, device, code } => {
                 let meaning = code.as_deref().and_then(|c| kb?.app_error(c)).map(|e| e.message.clone());
-                CaseApp { app: app.app.display_name.clone(), device: s.device_name.clone(), code, meaning }
-            })
+                Some(CaseApp { app: app.clone(), device: device.clone(), code: code.clone(), meaning })
+            }
+            _ => None,
         })
         .collect()
 }
