@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::entry::ActionEntry;
 use super::handle::DeviceHandle;
 use crate::domain::device_actions::DeviceAction;
 use crate::test_ids;
@@ -25,37 +26,23 @@ pub fn ActionBar(
                 each=shown
                 key=|action| *action
                 children=move |action| {
-                    let button = move || buttons.with(|bs| bs.iter().find(|b| b.action == action).cloned());
-                    let blocked = move || button().and_then(|b| b.blocked);
                     let why_id = format!("t1-{prefix}-{device_id}-{}-why", action.graph_action());
-                    let described = {
-                        let id = why_id.clone();
-                        move || blocked().is_some().then(|| id.clone())
-                    };
+                    let entry = ActionEntry::new(buttons, action, why_id);
                     view! {
                         <li class="t1-actions__item">
                             <button
                                 type="button"
                                 class="t1-button t1-button--small"
                                 class:t1-button--danger=action.is_destructive()
-                                aria-disabled=move || blocked().is_some().then_some("true")
-                                aria-describedby=described
+                                aria-disabled=move || entry.blocked().is_some().then_some("true")
+                                aria-describedby=move || entry.described_by()
                                 data-testid=test_ids::DEVICE_ACTION
                                 data-action=action.graph_action()
                                 on:click=move |_| handle.request(action)
                             >
-                                {move || button().map(|b| b.label)}
+                                {move || entry.label()}
                             </button>
-                            {move || {
-                                blocked()
-                                    .map(|why| {
-                                        view! {
-                                            <span id=why_id.clone() class="t1-actions__why" data-testid=test_ids::ACTION_BLOCKED>
-                                                {why}
-                                            </span>
-                                        }
-                                    })
-                            }}
+                            {entry.why("t1-actions__why")}
                         </li>
                     }
                 }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::entry::ActionEntry;
 use super::handle::DeviceHandle;
 use crate::domain::device_actions::DeviceAction;
 use crate::tables::device_actions::ActionButton;
@@ -113,13 +114,8 @@ pub fn ActionMenu(
     let (safe, destructive) = (group(buttons, false), group(buttons, true));
     let has_both = move || !safe().is_empty() && !destructive().is_empty();
     let item = move |action: DeviceAction| {
-        let button = move || buttons.with(|bs| bs.iter().find(|b| b.action == action).cloned());
-        let blocked = move || button().and_then(|b| b.blocked);
         let why_id = format!("t1-menu-{}-{}-why", handle.device_id(), action.graph_action());
-        let described = {
-            let id = why_id.clone();
-            move || blocked().is_some().then(|| id.clone())
-        };
+        let entry = ActionEntry::new(buttons, action, why_id);
         view! {
             <li role="none" class="t1-menu__entry">
                 <button
@@ -128,24 +124,15 @@ pub fn ActionMenu(
                     tabindex="-1"
                     class="t1-menu__item"
                     class:t1-menu__item--danger=action.is_destructive()
-                    aria-disabled=move || blocked().is_some().then_some("true")
-                    aria-describedby=described
+                    aria-disabled=move || entry.blocked().is_some().then_some("true")
+                    aria-describedby=move || entry.described_by()
                     data-testid=test_ids::DEVICE_ACTION
                     data-action=action.graph_action()
                     on:click=move |_| choose(action)
                 >
-                    {move || button().map(|b| b.label)}
+                    {move || entry.label()}
                 </button>
-                {move || {
-                    blocked()
-                        .map(|why| {
-                            view! {
-                                <span id=why_id.clone() class="t1-menu__why" data-testid=test_ids::ACTION_BLOCKED>
-                                    {why}
-                                </span>
-                            }
-                        })
-                }}
+                {entry.why("t1-menu__why")}
             </li>
         }
     };

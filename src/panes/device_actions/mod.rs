@@ -7,6 +7,7 @@
 mod bar;
 mod confirm;
 mod details;
+mod entry;
 mod handle;
 mod menu;
 mod row;
