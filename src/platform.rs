@@ -145,6 +145,13 @@ pub fn focus_element(id: &str, scroll: bool) {
     }
 }
 
+/// Scrolls the first element under `root` that matches `selector` into view.
+pub fn scroll_to_first(root: &web_sys::Element, selector: &str) {
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        element.scroll_into_view();
+    }
+}
+
 /// Scrolls the row that holds the element `id` sideways (and only that row, never the page) until the element
 /// is in view: the selected tab of a scrolling tab strip.
 pub fn scroll_into_row(id: &str) {

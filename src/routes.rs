@@ -72,6 +72,8 @@ pub mod param {
     pub const FAILURE: &str = "failure";
     /// The managed device whose details (and actions) are open in the Devices view.
     pub const DEVICE: &str = "device";
+    /// The row a finding's evidence link points at: highlighted and scrolled into view in the current view.
+    pub const ROW: &str = "row";
     /// Demo mode only: the demo operator signed in (object id or user principal name).
     pub const OPERATOR: &str = "operator";
     /// Demo mode only: failure injection and fixed latency, for training and tests.
@@ -90,6 +92,8 @@ pub struct Location {
     pub failure: Option<String>,
     /// Id of the managed device whose details are open.
     pub device: Option<String>,
+    /// Key of the row to highlight in the view (`id` or `id|deviceId`), from an evidence link.
+    pub row: Option<String>,
     /// Demo operator (id or user principal name); `None` is the tenant's first operator.
     pub operator: Option<String>,
     pub fault: Option<String>,
@@ -112,6 +116,7 @@ impl Location {
             view: value(param::VIEW).and_then(|v| View::from_slug(&v)).unwrap_or_default(),
             failure: value(param::FAILURE),
             device: value(param::DEVICE),
+            row: value(param::ROW),
             operator: value(param::OPERATOR),
             fault: value(param::FAULT),
             latency: value(param::LATENCY),
@@ -138,6 +143,9 @@ impl Location {
             if let Some(d) = &self.device {
                 pairs.push((param::DEVICE, d));
             }
+            if let Some(r) = &self.row {
+                pairs.push((param::ROW, r));
+            }
         }
         if let Some(f) = &self.fault {
             pairs.push((param::FAULT, f));
@@ -154,13 +162,13 @@ impl Location {
     }
 
     pub fn with_user(&self, user: Option<String>) -> Self {
-        Location { user, view: View::default(), failure: None, device: None, ..self.clone() }
+        Location { user, view: View::default(), failure: None, device: None, row: None, ..self.clone() }
     }
 
     /// A device's details belong to the Devices view: another view closes them.
     pub fn with_view(&self, view: View) -> Self {
         let device = if view == View::Devices { self.device.clone() } else { None };
-        Location { view, device, ..self.clone() }
+        Location { view, device, row: None, ..self.clone() }
     }
 
     pub fn with_device(&self, device: Option<String>) -> Self {
@@ -170,6 +178,11 @@ impl Location {
     /// Signing in as another demo operator keeps the user: whether they may be opened is checked again.
     pub fn with_operator(&self, operator: Option<String>) -> Self {
         Location { operator, ..self.clone() }
+    }
+
+    /// The row to highlight in the current view.
+    pub fn with_row(&self, row: Option<String>) -> Self {
+        Location { row, ..self.clone() }
     }
 
     pub fn with_failure(&self, failure: Option<String>) -> Self {
@@ -185,6 +198,7 @@ impl Location {
             view: View::default(),
             failure: None,
             device: None,
+            row: None,
             operator: None,
             ..self.clone()
         }
@@ -216,6 +230,7 @@ mod tests {
                 view,
                 failure: Some("81c1dffa-dc11-5374-b494-a64d44f8a4be".into()),
                 device: Some("b5bbac2d-23d4-52fc-a901-45255e620747".into()),
+                row: Some("8e1b|b5bb".into()),
                 operator: Some("felix.kohler@aurora-logistics.example".into()),
                 fault: Some("managedDevices:500".into()),
                 latency: Some("0".into()),

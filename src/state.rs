@@ -46,6 +46,14 @@ pub fn use_location_state() -> Memo<Location> {
     expect_context::<CurrentLocation>().0
 }
 
+/// The row an evidence link asked to highlight (`?row=`); `None` outside the router (component tests).
+pub fn use_highlighted_row() -> Signal<Option<String>> {
+    match use_context::<CurrentLocation>() {
+        Some(CurrentLocation(location)) => Signal::derive(move || location.with(|l| l.row.clone())),
+        None => Signal::stored(None),
+    }
+}
+
 pub fn use_client() -> Memo<GraphClient> {
     expect_context::<CurrentClient>().0
 }

@@ -7,7 +7,7 @@ use super::EmptyState;
 use crate::domain::table::{Row, Sort, Table};
 use crate::domain::words::runs;
 use crate::i18n::Key;
-use crate::state::{tr, use_locale};
+use crate::state::{tr, use_highlighted_row, use_locale};
 use crate::test_ids;
 
 /// A last column drawn by the caller from each row's key, e.g. a device's actions. It is neither sorted nor
@@ -34,6 +34,16 @@ pub fn DataTable(
     let rows = Memo::new(move |_| table.with(|t| t.view(&filter.get(), sort.get())));
     let total = Memo::new(move |_| table.with(|t| t.rows.len()));
     let (extra_header, extra_cell) = (extra.as_ref().map(|e| e.header), extra.map(|e| e.cell));
+    let highlight = use_highlighted_row();
+    let table_ref = NodeRef::<leptos::html::Div>::new();
+    // An evidence link names a row: once it is drawn, scroll it into view (the data may arrive after the link).
+    Effect::new(move |_| {
+        if highlight.get().is_some() && !rows.with(Vec::is_empty) {
+            if let Some(root) = table_ref.get() {
+                crate::platform::scroll_to_first(&root, "[data-highlighted]");
+            }
+        }
+    });
 
     let toggle_sort = move |column: usize| {
         sort.update(|s| {
@@ -74,7 +84,7 @@ pub fn DataTable(
 
     view! {
         <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyState message=empty /> }>
-            <div class="t1-table" data-testid=test_ids::DATA_TABLE>
+            <div class="t1-table" data-testid=test_ids::DATA_TABLE node_ref=table_ref>
                 <div class="t1-table__toolbar">
                     <label class="t1-field">
                         <span class="t1-field__label">{tr(Key::FilterLabel)}</span>
@@ -112,7 +122,7 @@ pub fn DataTable(
                             <For
                                 each=move || rows.get()
                                 key=|row| row.clone()
-                                children=move |row| table_row(row, extra_cell)
+                                children=move |row| table_row(row, extra_cell, highlight)
                             />
                         </tbody>
                     </table>
@@ -125,10 +135,17 @@ pub fn DataTable(
     }
 }
 
-fn table_row(row: Row, extra: Option<Callback<String, AnyView>>) -> impl IntoView {
+/// Whether `key` (`id` or `id|deviceId`) is the row `wanted`, or one of its rows when `wanted` is an id alone.
+fn is_wanted(key: &str, wanted: &str) -> bool {
+    key == wanted || key.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('|'))
+}
+
+fn table_row(row: Row, extra: Option<Callback<String, AnyView>>, highlight: Signal<Option<String>>) -> impl IntoView {
     let extra = extra.map(|cell| view! { <td class="t1-table__extra">{cell.run(row.key.clone())}</td> });
+    let key = row.key.clone();
+    let wanted = move || highlight.with(|h| h.as_deref().is_some_and(|h| is_wanted(&key, h))).then_some("true");
     view! {
-        <tr data-testid=test_ids::TABLE_ROW data-key=row.key.clone()>
+        <tr data-testid=test_ids::TABLE_ROW data-key=row.key.clone() data-highlighted=wanted>
             {row
                 .cells
                 .into_iter()

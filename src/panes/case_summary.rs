@@ -180,7 +180,7 @@ fn failed_apps(diagnosis: Option<&Diagnosis>, kb: Option<&KnowledgeBase>) -> Vec
     findings
         .iter()
         .filter_map(|finding| match finding {
-            Finding::AppInstallFailed { app, device, code } => {
+            Finding::AppInstallFailed { app, device, code, .. } => {
                 let meaning = code.as_deref().and_then(|c| kb?.app_error(c)).map(|e| e.message.clone());
                 Some(CaseApp { app: app.clone(), device: device.clone(), code: code.clone(), meaning })
             }

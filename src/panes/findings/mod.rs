@@ -3,16 +3,20 @@
 
 use leptos::prelude::*;
 
-use super::not_evaluated::{any_pending, check_name, failed_sources, source_reason};
+mod evidence;
+mod text;
+
+pub use text::{actor_key, describe, next_step, not_checked_text, weight_key};
+
+use super::not_evaluated::{any_pending, failed_sources};
 use super::user_data::{session_devices, UserData};
 use crate::components::LoadingState;
-use crate::domain::diagnosis::{diagnose, Check, Diagnosis, Source};
+use crate::domain::diagnosis::{diagnose, Diagnosis};
 use crate::domain::enrollment_restrictions::effective_limit;
-use crate::domain::findings::{Evidence, Finding, Reason};
+use crate::domain::findings::{rank, Evidence, Finding, Ranked};
 use crate::i18n::{Key, Locale};
 use crate::platform;
 use crate::state::{tr, use_locale};
-use crate::tables::builtin_policy::builtin_text;
 use crate::test_ids;
 
 #[component]
@@ -86,18 +90,8 @@ fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoVie
         (true, false, false) => Some((Key::NoCheckRan, "t1-callout")),
     };
     let found = (!nothing_found).then(|| {
-        let items = d
-            .findings
-            .into_iter()
-            .map(|f| {
-                view! {
-                    <li class="t1-finding" data-testid=test_ids::FINDING>
-                        {move || describe(locale.get(), &f)}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="t1-findings__list">{items}</ul> }
+        let items = rank(d.findings).into_iter().map(|group| ranked_item(locale, group)).collect_view();
+        view! { <ol class="t1-findings__list">{items}</ol> }
     });
     let not_checked = (!d.not_checked.is_empty()).then(|| {
         let items = d
@@ -124,43 +118,49 @@ fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoVie
     }
 }
 
-pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
-    l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
+/// One finding as listed: its weight, what is wrong, the evidence, the next step and who acts; the findings
+/// that follow from it nested below.
+fn ranked_item(locale: RwSignal<Locale>, group: Ranked) -> impl IntoView {
+    let dependents = (!group.dependents.is_empty()).then(|| {
+        let items = group.dependents.into_iter().map(|f| finding_item(locale, f, None)).collect_view();
+        view! {
+            <p class="t1-finding__follows">{tr(Key::FollowsFrom)}</p>
+            <ul class="t1-findings__dependents">{items}</ul>
+        }
+    });
+    finding_item(locale, group.finding, dependents.map(IntoAny::into_any))
 }
 
-pub fn describe(l: Locale, finding: &Finding) -> String {
-    let code_suffix =
-        |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
-    match finding {
-        Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
-        Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
-        Finding::IntunePlanNotActive { sku, provisioning } => {
-            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
-        }
-        Finding::DeviceLimitReached { limit, policy, enrolled } => l.fill(
-            Key::FindingLimitReached,
-            &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
-        ),
-        Finding::DeviceNotCompliant { device, reasons, threshold } => {
-            let reasons: Vec<String> = reasons
-                .iter()
-                .map(|r| match r {
-                    Reason::Setting(name) => name.clone(),
-                    Reason::BuiltIn(setting) => builtin_text(l, *setting, *threshold),
-                })
-                .collect();
-            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
-            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
-        }
-        Finding::DeviceStale { device, days, threshold, marked_not_compliant } => l.fill(
-            if *marked_not_compliant { Key::FindingStaleNotCompliant } else { Key::FindingStale },
-            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
-        ),
-        Finding::ProfileError { policy, device, code } => {
-            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
-        }
-        Finding::AppInstallFailed { app, device, code } => {
-            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
-        }
+fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyView>) -> impl IntoView {
+    let weight = finding.weight();
+    let actor = finding.actor();
+    let places = finding.places();
+    let weight_class = format!("t1-badge t1-finding__weight t1-finding__weight--{}", weight.slug());
+    let (what, step) = (finding.clone(), finding);
+    view! {
+        <li class="t1-finding" data-testid=test_ids::FINDING data-weight=weight.slug()>
+            <p class="t1-finding__what">
+                <span class=weight_class>{tr(weight_key(weight))}</span>
+                " "
+                {move || describe(locale.get(), &what)}
+            </p>
+            <dl class="t1-finding__facts">
+                <div>
+                    <dt>{tr(Key::EvidenceLabel)}</dt>
+                    <dd>
+                        <evidence::EvidenceLinks places locale />
+                    </dd>
+                </div>
+                <div>
+                    <dt>{tr(Key::CaseNextStep)}</dt>
+                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || next_step(locale.get(), &step)}</dd>
+                </div>
+                <div>
+                    <dt>{tr(Key::WhoActs)}</dt>
+                    <dd data-testid=test_ids::FINDING_WHO_ACTS>{tr(actor_key(actor))}</dd>
+                </div>
+            </dl>
+            {nested}
+        </li>
     }
 }

@@ -1,0 +1,83 @@
+//! The words of a finding: what is wrong (one sentence), the next step, who acts, and how much it weighs.
+//! Shared by the findings box and the case summary, so both say the same.
+
+use super::super::not_evaluated::{check_name, source_reason};
+use crate::domain::diagnosis::{Check, Source};
+use crate::domain::findings::{Actor, Finding, Reason, Weight};
+use crate::i18n::{Key, Locale};
+use crate::tables::builtin_policy::builtin_text;
+
+pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
+    l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
+}
+
+pub fn describe(l: Locale, finding: &Finding) -> String {
+    let code_suffix =
+        |code: &Option<String>| code.as_ref().map(|c| l.fill(Key::ErrorCodeSuffix, &[("code", c)])).unwrap_or_default();
+    match finding {
+        Finding::AccountDisabled => l.text(Key::FindingAccountDisabled).into(),
+        Finding::NoIntuneLicense => l.text(Key::FindingNoLicense).into(),
+        Finding::IntunePlanNotActive { sku, provisioning } => {
+            l.fill(Key::FindingPlanNotActive, &[("sku", sku), ("status", provisioning)])
+        }
+        Finding::DeviceLimitReached { limit, policy, enrolled } => l.fill(
+            Key::FindingLimitReached,
+            &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
+        ),
+        Finding::DeviceNotCompliant { device, reasons, threshold, .. } => {
+            let reasons: Vec<String> = reasons
+                .iter()
+                .map(|r| match r {
+                    Reason::Setting(name) => name.clone(),
+                    Reason::BuiltIn(setting) => builtin_text(l, *setting, *threshold),
+                })
+                .collect();
+            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
+            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
+        }
+        Finding::DeviceStale { device, days, threshold, marked_not_compliant, .. } => l.fill(
+            if *marked_not_compliant { Key::FindingStaleNotCompliant } else { Key::FindingStale },
+            &[("device", device), ("days", &days.to_string()), ("threshold", &threshold.to_string())],
+        ),
+        Finding::ProfileError { policy, device, code, .. } => {
+            l.fill(Key::FindingProfileError, &[("policy", policy), ("device", device), ("code", &code_suffix(code))])
+        }
+        Finding::AppInstallFailed { app, device, code, .. } => {
+            l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
+        }
+    }
+}
+
+/// The next step for a finding, in one sentence. App install errors explained by the knowledge base use its
+/// first step instead (see the case summary and the findings box).
+pub fn next_step(l: Locale, finding: &Finding) -> String {
+    match finding {
+        Finding::AccountDisabled => l.text(Key::StepAccountDisabled).into(),
+        Finding::NoIntuneLicense => l.text(Key::StepNoLicense).into(),
+        Finding::IntunePlanNotActive { .. } => l.text(Key::StepPlanNotActive).into(),
+        Finding::DeviceLimitReached { .. } => l.text(Key::StepLimitReached).into(),
+        Finding::DeviceNotCompliant { device, .. } => l.fill(Key::StepNotCompliant, &[("device", device)]),
+        Finding::DeviceStale { device, .. } => l.fill(Key::StepStale, &[("device", device)]),
+        Finding::ProfileError { device, .. } => l.fill(Key::StepProfileError, &[("device", device)]),
+        Finding::AppInstallFailed { device, .. } => l.fill(Key::StepAppFailed, &[("device", device)]),
+    }
+}
+
+pub fn actor_key(actor: Actor) -> Key {
+    match actor {
+        Actor::User => Key::ActorUser,
+        Actor::HelpDesk => Key::ActorOperator,
+        Actor::IntuneAdmin => Key::ActorAdmin,
+        Actor::HardwareVendor => Key::ActorHardwareVendor,
+        Actor::Microsoft => Key::ActorMicrosoft,
+    }
+}
+
+pub fn weight_key(weight: Weight) -> Key {
+    match weight {
+        Weight::BlocksAccess => Key::WeightBlocksAccess,
+        Weight::BlocksDevice => Key::WeightBlocksDevice,
+        Weight::BlocksItem => Key::WeightBlocksItem,
+        Weight::Warning => Key::WeightWarning,
+    }
+}
