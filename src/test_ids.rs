@@ -22,6 +22,7 @@ pub const FINDING: &str = "finding";
 /// A link from a finding to where its evidence is shown.
 pub const EVIDENCE_LINK: &str = "evidence-link";
 pub const FINDING_NEXT_STEP: &str = "finding-next-step";
+pub const FINDING_MEANING: &str = "finding-meaning";
 pub const FINDING_WHO_ACTS: &str = "finding-who-acts";
 pub const DATA_SELECTOR: &str = "data-selector";
 pub const VIEW_TAB: &str = "view-tab";

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use super::findings::{current_diagnosis, describe, not_checked_text};
+use super::findings::{advice, current_diagnosis, describe, evidence_text, not_checked_text, weight_key, Advice};
 use super::table_context::clock_now;
 use super::user_data::{session_devices, UserData};
 use crate::components::download_text;
 use crate::domain::diagnosis::Diagnosis;
-use crate::domain::findings::Finding;
+use crate::domain::findings::{rank, Finding};
 use crate::domain::status::DeviceRecord;
 use crate::domain::time::{format_local, parse_iso};
 use crate::i18n::{Key, Locale};
@@ -60,9 +60,9 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
         };
         fill_people(&mut sheet, data.tenant.get_untracked(), data.user.get_untracked());
         let diagnosis = diagnosis.get_untracked();
-        fill_findings(&mut sheet, l, diagnosis.as_ref());
-        sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         let kb = knowledge.get_untracked().flatten();
+        fill_findings(&mut sheet, l, diagnosis.as_ref(), kb.as_deref());
+        sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         sheet.failed_apps = failed_apps(diagnosis.as_ref(), kb.as_deref());
         let events = data.events.get_untracked().unwrap_or_default();
         sheet.enrollment_failures = events.iter().map(|e| case_failure(l, clock, e)).collect();
@@ -155,10 +155,29 @@ fn fill_people(
     }
 }
 
-fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>) {
+/// The findings in the order the box lists them, each with what the box says about it.
+fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>, kb: Option<&KnowledgeBase>) {
     let Some(d) = diagnosis else { return };
-    sheet.findings =
-        d.findings.iter().map(|f| CaseFinding { text: describe(l, f), ..CaseFinding::default() }).collect();
+    let case_finding = |f: &Finding, follows: bool| {
+        let Advice { meaning, next_step, who_acts } = advice(l, f, kb);
+        CaseFinding {
+            weight: l.text(weight_key(f.weight())).to_string(),
+            text: describe(l, f),
+            meaning,
+            evidence: f.places().iter().map(|p| evidence_text(l, p)).collect(),
+            next_step: Some(next_step),
+            who_acts: Some(who_acts),
+            follows,
+        }
+    };
+    sheet.findings = rank(d.findings.clone())
+        .iter()
+        .flat_map(|group| {
+            std::iter::once(case_finding(&group.finding, false))
+                .chain(group.dependents.iter().map(|f| case_finding(f, true)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     sheet.not_checked = d.not_checked.iter().map(|(check, source)| not_checked_text(l, *check, *source)).collect();
 }
 

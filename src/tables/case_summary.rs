@@ -32,9 +32,17 @@ pub struct CaseSheet {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseFinding {
+    /// Its weight in words ("Blocks a device").
+    pub weight: String,
     pub text: String,
+    /// An error code's meaning, when the knowledge base explains it.
+    pub meaning: Option<String>,
+    /// Where the evidence is shown ("Configuration: Aurora Staff Wi-Fi").
+    pub evidence: Vec<String>,
     pub next_step: Option<String>,
     pub who_acts: Option<String>,
+    /// Follows from the finding listed before it (grouped under that cause on screen).
+    pub follows: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -202,13 +210,30 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
     if sheet.findings.is_empty() && sheet.not_checked.is_empty() {
         out.push(style.value(l.text(Key::CaseNothingFound)));
     }
-    for (rank, finding) in sheet.findings.iter().enumerate() {
-        out.push(format!("{}. {}", rank + 1, style.value(&finding.text)));
-        if let Some(step) = &finding.next_step {
-            out.push(format!("   - {}", style.field(l.text(Key::CaseNextStep), step)));
+    let mut rank = 0;
+    for finding in &sheet.findings {
+        let indent = if finding.follows { "      " } else { "   " };
+        let weighted = if finding.weight.is_empty() {
+            style.value(&finding.text)
+        } else {
+            style.field(&finding.weight, &finding.text)
+        };
+        if finding.follows {
+            out.push(format!("   - {} {weighted}", style.value(l.text(Key::FollowsFrom))));
+        } else {
+            rank += 1;
+            out.push(format!("{rank}. {weighted}"));
         }
-        if let Some(who) = &finding.who_acts {
-            out.push(format!("   - {}", style.field(l.text(Key::WhoActs), who)));
+        let fields = [
+            (Key::MeaningLabel, finding.meaning.clone()),
+            (Key::EvidenceLabel, (!finding.evidence.is_empty()).then(|| finding.evidence.join(", "))),
+            (Key::CaseNextStep, finding.next_step.clone()),
+            (Key::WhoActs, finding.who_acts.clone()),
+        ];
+        for (label, value) in fields {
+            if let Some(value) = value {
+                out.push(format!("{indent}- {}", style.field(l.text(label), &value)));
+            }
         }
     }
     if !sheet.not_checked.is_empty() {
@@ -304,7 +329,8 @@ fn json(sheet: &CaseSheet, l: Locale) -> String {
         "at": sheet.at,
         "link": sheet.link,
         "findings": list(sheet.findings.iter().enumerate().map(|(i, f)| json!({
-            "rank": i + 1, "text": f.text, "nextStep": f.next_step, "whoActs": f.who_acts,
+            "rank": i + 1, "weight": f.weight, "text": f.text, "meaning": f.meaning, "evidence": f.evidence,
+            "nextStep": f.next_step, "whoActs": f.who_acts, "followsFromPrevious": f.follows,
         })).collect()),
         "notChecked": sheet.not_checked,
         "devices": list(sheet.devices.iter().map(|d| json!({

@@ -48,6 +48,16 @@ pub fn label(l: Locale, place: &Place) -> String {
     l.text(key).to_string()
 }
 
+/// A place in words, for text that has no links (the case summary): "Configuration: Aurora Staff Wi-Fi".
+pub fn evidence_text(l: Locale, place: &Place) -> String {
+    let area = label(l, &Place::area(place.area, ""));
+    if place.label.is_empty() {
+        area
+    } else {
+        format!("{area}: {}", place.label)
+    }
+}
+
 #[component]
 pub fn EvidenceLinks(places: Vec<Place>, locale: RwSignal<Locale>) -> impl IntoView {
     let here = use_location_state();

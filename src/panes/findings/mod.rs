@@ -1,12 +1,15 @@
 //! "What needs attention": the findings about the selected user, with their evidence, and the checks that
 //! could not run because a source did not load. "Nothing wrong found" only when every check ran.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 mod evidence;
 mod text;
 
-pub use text::{actor_key, describe, next_step, not_checked_text, weight_key};
+pub use evidence::evidence_text;
+pub use text::{advice, describe, not_checked_text, weight_key, Advice};
 
 use super::not_evaluated::{any_pending, failed_sources};
 use super::user_data::{session_devices, UserData};
@@ -15,6 +18,7 @@ use crate::domain::diagnosis::{diagnose, Diagnosis};
 use crate::domain::enrollment_restrictions::effective_limit;
 use crate::domain::findings::{rank, Evidence, Finding, Ranked};
 use crate::i18n::{Key, Locale};
+use crate::knowledge::{self, KnowledgeBase};
 use crate::platform;
 use crate::state::{tr, use_locale};
 use crate::test_ids;
@@ -23,6 +27,12 @@ use crate::test_ids;
 pub fn Findings(data: UserData) -> impl IntoView {
     let locale = use_locale();
     let diagnosis = current_diagnosis(data);
+    // Error codes are explained from the knowledge base; the findings show without it and gain the meaning.
+    let knowledge = LocalResource::new(move || {
+        let l = locale.get();
+        async move { knowledge::load(l).await.ok() }
+    });
+    let kb: Signal<Option<Arc<KnowledgeBase>>> = Signal::derive(move || knowledge.get().flatten());
     // The announcement after choosing a user says what the box shows: how many findings, "nothing wrong" only
     // when every check ran and nothing is loading, else that not every check could run.
     super::findings_announcement::report_findings(move || {
@@ -39,7 +49,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
             <h3 class="t1-findings__title">{tr(Key::FindingsTitle)}</h3>
             {move || match diagnosis.get() {
                 None => view! { <LoadingState /> }.into_any(),
-                Some(d) => render(locale, d, any_pending(data)).into_any(),
+                Some(d) => render(locale, kb, d, any_pending(data)).into_any(),
             }}
         </div>
     }
@@ -81,7 +91,9 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
     })
 }
 
-fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoView {
+type Kb = Signal<Option<Arc<KnowledgeBase>>>;
+
+fn render(locale: RwSignal<Locale>, kb: Kb, d: Diagnosis, pending: bool) -> impl IntoView {
     let nothing_found = d.findings.is_empty();
     let headline = match (nothing_found, d.complete(), d.any_ran()) {
         (false, _, _) => None,
@@ -90,7 +102,7 @@ fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoVie
         (true, false, false) => Some((Key::NoCheckRan, "t1-callout")),
     };
     let found = (!nothing_found).then(|| {
-        let items = rank(d.findings).into_iter().map(|group| ranked_item(locale, group)).collect_view();
+        let items = rank(d.findings).into_iter().map(|group| ranked_item(locale, kb, group)).collect_view();
         view! { <ol class="t1-findings__list">{items}</ol> }
     });
     let not_checked = (!d.not_checked.is_empty()).then(|| {
@@ -120,23 +132,33 @@ fn render(locale: RwSignal<Locale>, d: Diagnosis, pending: bool) -> impl IntoVie
 
 /// One finding as listed: its weight, what is wrong, the evidence, the next step and who acts; the findings
 /// that follow from it nested below.
-fn ranked_item(locale: RwSignal<Locale>, group: Ranked) -> impl IntoView {
+fn ranked_item(locale: RwSignal<Locale>, kb: Kb, group: Ranked) -> impl IntoView {
     let dependents = (!group.dependents.is_empty()).then(|| {
-        let items = group.dependents.into_iter().map(|f| finding_item(locale, f, None)).collect_view();
+        let items = group.dependents.into_iter().map(|f| finding_item(locale, kb, f, None)).collect_view();
         view! {
             <p class="t1-finding__follows">{tr(Key::FollowsFrom)}</p>
             <ul class="t1-findings__dependents">{items}</ul>
         }
     });
-    finding_item(locale, group.finding, dependents.map(IntoAny::into_any))
+    finding_item(locale, kb, group.finding, dependents.map(IntoAny::into_any))
 }
 
-fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyView>) -> impl IntoView {
+fn finding_item(locale: RwSignal<Locale>, kb: Kb, finding: Finding, nested: Option<AnyView>) -> impl IntoView {
     let weight = finding.weight();
-    let actor = finding.actor();
     let places = finding.places();
     let weight_class = format!("t1-badge t1-finding__weight t1-finding__weight--{}", weight.slug());
-    let (what, step) = (finding.clone(), finding);
+    let what = finding.clone();
+    let advised = Memo::new(move |_| kb.with(|kb| advice(locale.get(), &finding, kb.as_deref())));
+    let meaning = move || {
+        advised.with(|a| a.meaning.clone()).map(|meaning| {
+            view! {
+                <div>
+                    <dt>{tr(Key::MeaningLabel)}</dt>
+                    <dd data-testid=test_ids::FINDING_MEANING>{meaning}</dd>
+                </div>
+            }
+        })
+    };
     view! {
         <li class="t1-finding" data-testid=test_ids::FINDING data-weight=weight.slug()>
             <p class="t1-finding__what">
@@ -145,19 +167,17 @@ fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyVi
                 {move || describe(locale.get(), &what)}
             </p>
             <dl class="t1-finding__facts">
-                <div>
+                {meaning} <div>
                     <dt>{tr(Key::EvidenceLabel)}</dt>
                     <dd>
                         <evidence::EvidenceLinks places locale />
                     </dd>
-                </div>
-                <div>
+                </div> <div>
                     <dt>{tr(Key::CaseNextStep)}</dt>
-                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || next_step(locale.get(), &step)}</dd>
-                </div>
-                <div>
+                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || advised.with(|a| a.next_step.clone())}</dd>
+                </div> <div>
                     <dt>{tr(Key::WhoActs)}</dt>
-                    <dd data-testid=test_ids::FINDING_WHO_ACTS>{tr(actor_key(actor))}</dd>
+                    <dd data-testid=test_ids::FINDING_WHO_ACTS>{move || advised.with(|a| a.who_acts.clone())}</dd>
                 </div>
             </dl>
             {nested}

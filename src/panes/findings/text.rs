@@ -5,6 +5,7 @@ use super::super::not_evaluated::{check_name, source_reason};
 use crate::domain::diagnosis::{Check, Source};
 use crate::domain::findings::{Actor, Finding, Reason, Weight};
 use crate::i18n::{Key, Locale};
+use crate::knowledge::KnowledgeBase;
 use crate::tables::builtin_policy::builtin_text;
 
 pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
@@ -79,5 +80,33 @@ pub fn weight_key(weight: Weight) -> Key {
         Weight::BlocksDevice => Key::WeightBlocksDevice,
         Weight::BlocksItem => Key::WeightBlocksItem,
         Weight::Warning => Key::WeightWarning,
+    }
+}
+
+/// What a finding asks for, as the box and the case summary state it: the meaning of an error code when the
+/// knowledge base explains it, the next step and who takes it (the knowledge base's steps when it has them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Advice {
+    pub meaning: Option<String>,
+    pub next_step: String,
+    pub who_acts: String,
+}
+
+pub fn advice(l: Locale, finding: &Finding, kb: Option<&KnowledgeBase>) -> Advice {
+    let explained = match finding {
+        Finding::AppInstallFailed { code: Some(code), .. } => kb.and_then(|kb| kb.app_error(code)),
+        _ => None,
+    };
+    match explained {
+        Some(entry) if !entry.steps.is_empty() => Advice {
+            meaning: Some(format!("{} {}", entry.message, entry.explanation)),
+            next_step: entry.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "),
+            who_acts: l.text(entry.steps[0].actor.label()).to_string(),
+        },
+        _ => Advice {
+            meaning: None,
+            next_step: next_step(l, finding),
+            who_acts: l.text(actor_key(finding.actor())).to_string(),
+        },
     }
 }

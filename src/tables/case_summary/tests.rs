@@ -13,11 +13,18 @@ fn sanne() -> CaseSheet {
                 text: "Sanne’s iPhone is not compliant: Require a password to unlock mobile devices (false)".into(),
                 next_step: Some("Ask the user to set a passcode".into()),
                 who_acts: Some("The user".into()),
+                ..CaseFinding::default()
             },
             CaseFinding {
                 text: "Aurora Staff Wi-Fi (iOS/iPadOS) failed on Sanne’s iPhone (error 0x87D11388)".into(),
-                next_step: None,
-                who_acts: None,
+                evidence: vec!["Configuration: Aurora Staff Wi-Fi (iOS/iPadOS)".into()],
+                ..CaseFinding::default()
+            },
+            CaseFinding {
+                weight: "Blocks an app or profile".into(),
+                text: "Follow-up on the same phone".into(),
+                follows: true,
+                ..CaseFinding::default()
             },
         ],
         devices: vec![CaseDevice {
@@ -49,6 +56,10 @@ fn markdown_holds_the_findings_in_rank_order_with_their_steps_and_the_deep_link(
     assert!(md.contains("0x87D11388"), "{md}");
     assert!(md.contains("(<https://tier1.example/?user=9074a0c9>)"), "{md}");
     assert!(md.contains("error 0x87D1041C): The app was not detected"), "{md}");
+    assert!(md.contains("   - **Evidence:** Configuration: Aurora Staff Wi-Fi (iOS/iPadOS)"), "{md}");
+    // A finding that follows from the one before is listed under it, not numbered as a cause of its own.
+    let follows = md.find("   - Follows from the above: **Blocks an app or profile:** Follow-up").expect(&md);
+    assert!(second < follows && !md.contains("3. Follow-up"), "{md}");
 }
 
 #[test]
