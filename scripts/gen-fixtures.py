@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures"
 ZERO_GUID = "00000000-0000-0000-0000-000000000000"
 INTUNE_A_ID = "c1ec4a95-1f05-45b3-a911-aa3fa01094f5"
-MAX_AURORA_BYTES = 450 * 1024
+# Raised from 450 KiB for issue 11: phone numbers and the stories of every finding kind.
+MAX_AURORA_BYTES = 500 * 1024
 
 FILES = [
     "organization.json", "deviceManagement.json", "users.json", "groups.json", "managedDevices.json",
@@ -257,6 +258,29 @@ OFFICES = {
     "gothenburg": ("Gothenburg - Arendal", "SE"),
     "london": ("London - Tilbury", "GB"),
 }
+
+# Office switchboards and mobile number prefixes, in each country's written form (callers give either).
+# (switchboard prefix, mobile prefix, digits after the mobile prefix)
+PHONE_PLAN = {
+    "rotterdam": ("+31 10 555 0", "+31 6 ", 8), "antwerp": ("+32 3 555 0", "+32 470 ", 6),
+    "hamburg": ("+49 40 5550 0", "+49 151 ", 8), "lyon": ("+33 4 55 50 0", "+33 6 ", 8),
+    "madrid": ("+34 91 555 0", "+34 600 ", 6), "gothenburg": ("+46 31 555 0", "+46 70 ", 7),
+    "london": ("+44 20 7946 0", "+44 7700 9", 5),
+}
+
+
+def phones(user_key: str, office: str) -> dict:
+    """A mobile number and an office extension per user, from their own seed (the tenant's other draws stay as
+    they were). Sanne's are fixed: the lookup tests find her by them."""
+    switchboard, mobile, count = PHONE_PLAN[office]
+    r = random.Random(f"phone:{user_key}")
+    if user_key == "sanne":
+        return {"mobilePhone": "+31 6 2847 3910", "businessPhones": ["+31 10 555 0142"]}
+    digits = "".join(str(r.randint(0, 9)) for _ in range(count))
+    grouped = digits if count <= 5 else f"{digits[:len(digits) // 2]} {digits[len(digits) // 2:]}"
+    return {"mobilePhone": f"{mobile}{grouped}",
+            "businessPhones": [f"{switchboard}{r.randint(100, 999)}"]}
+
 
 # key, givenName, surname, department, jobTitle, office, license profile
 AURORA_USERS = [
@@ -1089,6 +1113,7 @@ def build_aurora():
             "userPrincipalName": u["upn"], "mail": u["upn"], "accountEnabled": u["enabled"],
             "department": u["dept"], "jobTitle": u["title"], "officeLocation": OFFICES[u["office"]][0],
             "usageLocation": OFFICES[u["office"]][1],
+            **phones(u["key"], u["office"]),
             "licenseDetails": license_details(TEN, u["key"], u["lic"]),
         }
 

@@ -239,22 +239,44 @@ pub async fn spreads(
     }
 }
 
-/// A user the lookup found, and the device that led to them when the caller's words named a device rather
-/// than the user.
+/// A user the lookup found, and what led to them when the caller's words were not the user's name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub user: User,
-    pub device: Option<(crate::model::DeviceHit, crate::domain::search::DeviceField)>,
+    pub matched: Option<Matched>,
 }
 
-/// Users matching what the caller said: by name, principal name or e-mail first (best match first), then the
-/// primary users of devices matching by name or serial number, each with that device. Both lookups go out
-/// together; a failed device lookup (a role without device access) leaves the user matches standing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Matched {
+    /// A device they are the primary user of, by its name or serial number.
+    Device(crate::model::DeviceHit, crate::domain::search::DeviceField),
+    /// Their mobile or business phone number, as the directory holds it.
+    Phone(String),
+}
+
+/// Users matching what the caller said: by name, principal name or e-mail first (best match first), then users
+/// whose phone number it is, then the primary users of devices matching by name or serial number, each with
+/// what matched. The lookups go out together (one round trip); a failed phone or device lookup (a role
+/// without device access) leaves the other matches standing.
 pub async fn find_callers(client: &GraphClient, query: &str) -> Result<Vec<Found>, ApiError> {
-    use crate::domain::search::device_match;
+    use crate::domain::search::{device_match, phone_digits, phone_match};
     let devices = async { Ok(client.search_devices(query).await) };
-    let (users, devices) = try_join(find_users(client, query), devices).await?;
-    let mut found: Vec<Found> = users.into_iter().map(|user| Found { user, device: None }).collect();
+    let phones = async {
+        match phone_digits(query) {
+            Some(_) => Ok(client.search_users_by_phone(query).await.unwrap_or_default()),
+            None => Ok(Vec::new()),
+        }
+    };
+    let (users, (devices, phones)) = try_join(find_users(client, query), try_join(devices, phones)).await?;
+    let mut found: Vec<Found> = users.into_iter().map(|user| Found { user, matched: None }).collect();
+    for user in phones {
+        let phones = user.mobile_phone.iter().chain(&user.business_phones).map(String::as_str);
+        // Graph matched the text; keep only numbers whose digits really start with the caller's.
+        let Some(phone) = phone_match(query, phones).map(str::to_string) else { continue };
+        if !found.iter().any(|f| f.user.id == user.id) {
+            found.push(Found { user, matched: Some(Matched::Phone(phone)) });
+        }
+    }
     for hit in devices.unwrap_or_default() {
         let Some(field) = device_match(query, &hit.device_name, hit.serial_number.as_deref()) else { continue };
         let Some(user_id) = hit.user_id.clone().filter(|id| !id.is_empty()) else { continue };
@@ -267,7 +289,7 @@ pub async fn find_callers(client: &GraphClient, query: &str) -> Result<Vec<Found
             user_principal_name: hit.user_principal_name.clone().unwrap_or_default(),
             ..User::default()
         };
-        found.push(Found { user, device: Some((hit, field)) });
+        found.push(Found { user, matched: Some(Matched::Device(hit, field)) });
     }
     Ok(found)
 }

@@ -23,6 +23,8 @@ pub const FINDING: &str = "finding";
 pub const EVIDENCE_LINK: &str = "evidence-link";
 pub const FINDING_NEXT_STEP: &str = "finding-next-step";
 pub const FINDING_MEANING: &str = "finding-meaning";
+/// The sentence of one finding (a finding's element also holds the findings that follow from it).
+pub const FINDING_WHAT: &str = "finding-what";
 pub const FINDING_WHO_ACTS: &str = "finding-who-acts";
 pub const DATA_SELECTOR: &str = "data-selector";
 pub const VIEW_TAB: &str = "view-tab";

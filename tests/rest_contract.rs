@@ -55,6 +55,7 @@ fn built_requests() -> Vec<(&'static str, GraphRequest)> {
         ("user_search_request", ep::user_search_request(SEARCH_TEXT)),
         ("device_name_lookup_request", ep::device_name_lookup_request(SEARCH_TEXT)),
         ("device_serial_lookup_request", ep::device_serial_lookup_request(SEARCH_TEXT)),
+        ("user_phone_lookup_request", ep::user_phone_lookup_request("+31 6 2847")),
         ("user_request", ep::user_request(USER_ID)),
         ("license_details_request", ep::license_details_request(USER_ID)),
         ("managed_devices_request", ep::managed_devices_request(USER_ID)),

@@ -12,7 +12,7 @@ use super::status::ErrorPanel;
 use crate::domain::search::DeviceField;
 use crate::i18n::Key;
 use crate::i18n::Locale;
-use crate::loaders::{self, Found};
+use crate::loaders::{self, Found, Matched};
 use crate::model::User;
 use crate::state::{tr, use_client, use_locale};
 use crate::test_ids;
@@ -208,11 +208,10 @@ pub fn UserPicker(
                     current()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, Found { user, device })| {
+                        .map(|(i, Found { user, matched })| {
                             let selected = move || active.get() == Some(i);
                             let chosen = user.clone();
-                            let matched = device
-                                .map(|(hit, field)| matched_device(locale.get_untracked(), &hit, field));
+                            let matched = matched.map(|m| how_matched(locale.get_untracked(), &m));
                             let note = annotate.and_then(|a| a.run(user.clone()));
                             view! {
                                 <li
@@ -272,8 +271,12 @@ pub fn UserPicker(
     }
 }
 
-/// Which device led to a user found by what the caller said: "Serial number NDQYDHGDQC: Sanne’s iPhone".
-fn matched_device(l: Locale, hit: &crate::model::DeviceHit, field: DeviceField) -> String {
+/// What led to a user found by what the caller said: "Serial number NDQYDHGDQC: Sanne’s iPhone", "Phone …".
+fn how_matched(l: Locale, matched: &Matched) -> String {
+    let (hit, field) = match matched {
+        Matched::Phone(phone) => return l.fill(Key::LookupMatchedPhone, &[("phone", phone)]),
+        Matched::Device(hit, field) => (hit, *field),
+    };
     match field {
         DeviceField::SerialNumber => l.fill(
             Key::LookupMatchedSerial,

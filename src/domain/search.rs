@@ -81,6 +81,39 @@ pub fn device_match(query: &str, device_name: &str, serial_number: Option<&str>)
     matches(query, &[device_name]).then_some(DeviceField::Name)
 }
 
+/// The digits of a phone number, when the text could be one: digits with the separators people type (spaces,
+/// dashes, dots, brackets, a leading `+`), 6 to 15 digits (ITU-T E.164 allows 15).
+pub fn phone_digits(text: &str) -> Option<String> {
+    let text = text.trim();
+    let separators = |c: char| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/');
+    let rest = text.strip_prefix('+').unwrap_or(text);
+    if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit() || separators(c)) {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    (6..=15).contains(&digits.len()).then_some(digits)
+}
+
+/// The first of `phones` whose digits start with the digits of what the caller said ("+31 6 1234" finds
+/// "+31 6 12345678"). Graph compares phone numbers as typed, so the lookup also re-checks what it returns.
+pub fn phone_match<'a>(query: &str, phones: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = phone_digits(query)?;
+    let digits = |p: &str| p.chars().filter(char::is_ascii_digit).collect::<String>();
+    phones.into_iter().find(|p| digits(p).starts_with(&wanted))
+}
+
+/// The forms of a typed phone number Graph is asked for (it matches text, not numbers): as typed, and without
+/// separators when that differs.
+pub fn phone_forms(text: &str) -> Vec<String> {
+    let typed = text.trim().to_string();
+    let compact: String = typed.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    if compact == typed {
+        vec![typed]
+    } else {
+        vec![typed, compact]
+    }
+}
+
 /// Orders matches: display names starting with the query first, then alphabetically (accent-insensitive).
 pub fn rank_key(query: &str, display_name: &str) -> (bool, String) {
     let folded = fold(display_name);
@@ -149,6 +182,27 @@ mod tests {
     fn only_one_token_of_letters_digits_and_dashes_could_be_a_serial() {
         assert!(could_be_serial("NDQYDHGDQC") && could_be_serial("5CG314V232") && could_be_serial("PF-1234"));
         assert!(!could_be_serial("abc") && !could_be_serial("sanne de vries") && !could_be_serial("a'b1234"));
+    }
+
+    #[test]
+    fn a_phone_number_is_digits_with_the_separators_people_type() {
+        assert_eq!(phone_digits("+31 6 1234 5678").as_deref(), Some("31612345678"));
+        assert_eq!(phone_digits("(020) 555-0142").as_deref(), Some("0205550142"));
+        assert_eq!(phone_digits("12345"), None, "too short to be a number");
+        assert_eq!(phone_digits("AUR-LT-0142"), None);
+        assert_eq!(phone_digits("+"), None);
+        assert_eq!(phone_digits("1234567890123456"), None, "longer than E.164 allows");
+    }
+
+    #[test]
+    fn a_phone_matches_by_its_leading_digits_whatever_the_separators() {
+        let phones = ["+31 10 555 0100", "+31 6 1234 5678"];
+        assert_eq!(phone_match("+31612345678", phones), Some("+31 6 1234 5678"));
+        assert_eq!(phone_match("+31 6 1234", phones), Some("+31 6 1234 5678"));
+        assert_eq!(phone_match("+31 6 9999", phones), None);
+        assert_eq!(phone_match("sanne", phones), None);
+        assert_eq!(phone_forms("+31 6 1234"), vec!["+31 6 1234".to_string(), "+3161234".to_string()]);
+        assert_eq!(phone_forms("+3161234"), vec!["+3161234".to_string()]);
     }
 
     #[test]

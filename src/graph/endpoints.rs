@@ -6,8 +6,17 @@ use super::{ApiError, ApiVersion, GraphClient, GraphRequest};
 use crate::domain::device_actions::{request_body, ActionOptions, DeviceAction};
 use crate::model::*;
 
-pub const USER_FIELDS: [&str; 7] =
-    ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
+pub const USER_FIELDS: [&str; 9] = [
+    "id",
+    "displayName",
+    "userPrincipalName",
+    "mail",
+    "accountEnabled",
+    "department",
+    "jobTitle",
+    "mobilePhone",
+    "businessPhones",
+];
 
 pub const DEVICE_FIELDS: [&str; 23] = [
     "id",
@@ -73,6 +82,20 @@ pub fn device_serial_lookup_request(text: &str) -> GraphRequest {
         .filter(format!("serialNumber eq {}", odata_string(text.trim())))
         .select(&DEVICE_HIT_FIELDS)
         .top(DEVICE_LOOKUP_LIMIT)
+}
+
+/// Users whose mobile or business phone starts with what the caller said, in each form of it (Graph matches
+/// the text, so "+31 6 1234" and "+3161234" are asked for both). Filtering on `businessPhones` is an advanced
+/// query: it needs `$count` and `ConsistencyLevel: eventual`.
+pub fn user_phone_lookup_request(text: &str) -> GraphRequest {
+    let clauses: Vec<String> = crate::domain::search::phone_forms(text)
+        .iter()
+        .map(|form| {
+            let literal = odata_string(form);
+            format!("startswith(mobilePhone,{literal}) or businessPhones/any(p:startswith(p,{literal}))")
+        })
+        .collect();
+    GraphRequest::v1("users").filter(clauses.join(" or ")).select(&USER_FIELDS).top(SEARCH_LIMIT).advanced_count()
 }
 
 /// Devices a lookup shows at most per identifier: the caller names one device, not a fleet.
@@ -191,6 +214,12 @@ impl GraphClient {
     pub async fn search_users(&self, text: &str) -> Result<Vec<User>, ApiError> {
         // One page is enough: the picker shows the best matches, not every match.
         let page: Collection<User> = self.get(&user_search_request(text)).await?;
+        Ok(page.value)
+    }
+
+    /// Users whose phone number starts with what the caller said (see [`user_phone_lookup_request`]).
+    pub async fn search_users_by_phone(&self, text: &str) -> Result<Vec<User>, ApiError> {
+        let page: Collection<User> = self.get(&user_phone_lookup_request(text)).await?;
         Ok(page.value)
     }
 

@@ -95,6 +95,13 @@ impl GraphRequest {
         self.param("$search", expr).param("$count", "true")
     }
 
+    /// An advanced directory query (`$filter` on a collection property such as `businessPhones`): it needs
+    /// `$count` and eventual consistency, as `$search` does.
+    pub fn advanced_count(mut self) -> Self {
+        self.headers.push(("ConsistencyLevel".into(), "eventual".into()));
+        self.param("$count", "true")
+    }
+
     pub fn query_value(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }

@@ -16,6 +16,8 @@ pub struct User {
     pub account_enabled: Option<bool>,
     pub department: Option<String>,
     pub job_title: Option<String>,
+    pub mobile_phone: Option<String>,
+    pub business_phones: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -172,8 +172,9 @@ pub fn rank(findings: Vec<Finding>) -> Vec<Ranked> {
     let (causes, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(Finding::is_device_cause);
     let mut groups: Vec<Ranked> = causes.into_iter().map(|finding| Ranked { finding, dependents: vec![] }).collect();
     for finding in rest {
-        let cause =
-            finding.device_id().and_then(|device| groups.iter_mut().find(|g| g.finding.device_id() == Some(device)));
+        let cause = finding.device_id().and_then(|device| {
+            groups.iter_mut().find(|g| g.finding.is_device_cause() && g.finding.device_id() == Some(device))
+        });
         match cause {
             Some(group) => group.dependents.push(finding),
             None => groups.push(Ranked { finding, dependents: vec![] }),

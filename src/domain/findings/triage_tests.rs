@@ -68,3 +68,10 @@ fn every_finding_names_who_acts() {
     assert_eq!(not_compliant("phone").actor(), Actor::User);
     assert_eq!(profile_error("phone").actor(), Actor::IntuneAdmin);
 }
+
+#[test]
+fn findings_about_the_same_device_stand_alone_when_none_of_them_is_a_cause() {
+    let ranked = rank(vec![not_compliant("phone"), profile_error("phone")]);
+    assert_eq!(ranked.len(), 2, "a profile error does not follow from non-compliance: {ranked:?}");
+    assert!(ranked.iter().all(|r| r.dependents.is_empty()));
+}

@@ -161,7 +161,7 @@ fn finding_item(locale: RwSignal<Locale>, kb: Kb, finding: Finding, nested: Opti
     };
     view! {
         <li class="t1-finding" data-testid=test_ids::FINDING data-weight=weight.slug()>
-            <p class="t1-finding__what">
+            <p class="t1-finding__what" data-testid=test_ids::FINDING_WHAT>
                 <span class=weight_class>{tr(weight_key(weight))}</span>
                 " "
                 {move || describe(locale.get(), &what)}
