@@ -110,27 +110,51 @@ fn search_ignores_case_and_accents_and_matches_word_starts() {
 #[test]
 fn the_lookup_finds_sanne_by_her_iphones_serial_number_and_by_her_laptops_name() {
     use tier1::domain::search::DeviceField;
+    use tier1::loaders::Matched;
     let c = aurora();
     let by_serial = block_on(loaders::find_callers(&c, "ndqydhgdqc")).unwrap();
     assert_eq!(by_serial.len(), 1, "{by_serial:?}");
     assert_eq!(by_serial[0].user.display_name, "Sanne de Vries");
-    let (device, field) = by_serial[0].device.clone().expect("the device that matched");
+    let Some(Matched::Device(device, field)) = by_serial[0].matched.clone() else { panic!("{by_serial:?}") };
     assert_eq!((device.device_name.as_str(), field), ("Sanne’s iPhone", DeviceField::SerialNumber));
 
     let by_name = block_on(loaders::find_callers(&c, "AUR-LT-0142")).unwrap();
     assert_eq!(by_name.len(), 1, "{by_name:?}");
     assert_eq!(by_name[0].user.user_principal_name, "sanne.devries@aurora-logistics.example");
     assert_eq!(
-        by_name[0].device.as_ref().map(|(d, f)| (d.device_name.as_str(), *f)),
+        match &by_name[0].matched {
+            Some(Matched::Device(d, f)) => Some((d.device_name.as_str(), *f)),
+            _ => None,
+        },
         Some(("AUR-LT-0142", DeviceField::Name))
     );
 
     // A name match is listed once, as a user, even when one of their devices matches too.
     let by_user = block_on(loaders::find_callers(&c, "sanne")).unwrap();
     assert_eq!(by_user.iter().filter(|f| f.user.display_name == "Sanne de Vries").count(), 1);
-    assert!(by_user.iter().all(|f| f.device.is_none()), "{by_user:?}");
+    assert!(by_user.iter().all(|f| f.matched.is_none()), "{by_user:?}");
     // A part of a serial number finds nothing: serials are matched whole.
     assert!(block_on(loaders::find_callers(&c, "NDQYDH")).unwrap().is_empty());
+}
+
+#[test]
+fn the_lookup_finds_sanne_by_her_mobile_or_office_number_in_any_written_form() {
+    use tier1::loaders::Matched;
+    let c = aurora();
+    for (typed, number) in [
+        ("+31 6 2847 3910", "+31 6 2847 3910"),
+        ("+31 6 2847", "+31 6 2847 3910"),
+        ("+31 10 555 0142", "+31 10 555 0142"),
+    ] {
+        let found = block_on(loaders::find_callers(&c, typed)).unwrap();
+        assert_eq!(found.len(), 1, "{typed}: {found:?}");
+        assert_eq!(found[0].user.display_name, "Sanne de Vries");
+        assert_eq!(found[0].matched, Some(Matched::Phone(number.into())), "{typed}");
+    }
+    assert!(block_on(loaders::find_callers(&c, "+31 6 0000 0000")).unwrap().is_empty());
+    // Graph compares text: a number stored with spaces is not found from its compact form (the other way
+    // round it is: the compact form of what was typed is asked for too).
+    assert!(block_on(loaders::find_callers(&c, "+31628473910")).unwrap().is_empty());
 }
 
 #[test]

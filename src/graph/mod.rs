@@ -7,6 +7,7 @@ pub mod endpoints;
 pub mod error;
 pub mod fixture;
 pub mod http;
+mod lookup;
 pub mod permissions;
 pub mod request;
 pub mod response;

@@ -10,7 +10,7 @@ for (const [typed, note] of [
   ['NDQYDHGDQC', 'Serial number NDQYDHGDQC: Sanne’s iPhone'],
   ['AUR-LT-0142', 'Device AUR-LT-0142 (Windows)'],
   ['+31 6 2847 3910', 'Phone +31 6 2847 3910'],
-  ['+3162847', 'Phone +31 6 2847 3910'],
+  ['+31 6 2847', 'Phone +31 6 2847 3910'],
   ['+31 10 555 0142', 'Phone +31 10 555 0142'],
 ]) {
   test(`"${typed}" finds Sanne de Vries and names the device that matched`, async (t) => {
