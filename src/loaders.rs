@@ -13,7 +13,7 @@ use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
 use crate::model::{
-    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp,
+    DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp,
     Organization, User,
 };
 use crate::tables::policies::{unexplained_groups, GroupNames};
@@ -184,18 +184,6 @@ pub async fn group_names<'a>(
         }
     }
     Ok(names)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppProtection {
-    pub policies: Vec<AppProtectionPolicy>,
-    pub registrations: Vec<AppRegistration>,
-}
-
-pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppProtection, ApiError> {
-    let (policies, registrations) =
-        try_join(client.app_protection_policies(user_id), client.app_registrations(user_id)).await?;
-    Ok(AppProtection { policies, registrations })
 }
 
 /// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view
