@@ -11,7 +11,7 @@ use tier1::domain::device_platform::Platform;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
 use tier1::domain::failures::{Evidence as Shown, Reason};
-use tier1::domain::findings::{findings, rank, Actor, Area, Evidence, Finding, FlagReason, Weight};
+use tier1::domain::findings::{rank, Actor, Area, Evidence, Finding, FlagReason, Weight};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource};
 use tier1::graph::{GraphClient, Transport};
 use tier1::loaders;

@@ -130,15 +130,16 @@ fn a_too_old_os_version_is_for_the_user_to_update() {
 
 #[test]
 fn device_cap_and_license_failures_are_listed_under_the_finding_they_follow_from() {
-    let cap = Finding::EnrollmentFailed {
+    let failed = |reason| Finding::EnrollmentFailed {
         event_id: "e1".into(),
         os: "Android".into(),
         os_version: "16".into(),
-        reason: Some(Reason::DeviceCapReached),
+        reason: Some(reason),
         failure: None,
         category: Category::EnrollmentRestrictionsEnforced,
         at: Some(10),
     };
+    let cap = failed(Reason::DeviceCapReached);
     let limit = Finding::DeviceLimitReached { limit: 5, policy: "Staff".into(), enrolled: 5 };
     let ranked = rank(vec![limit.clone(), cap.clone()]);
     assert_eq!(ranked.len(), 1);
@@ -146,7 +147,7 @@ fn device_cap_and_license_failures_are_listed_under_the_finding_they_follow_from
     assert_eq!(ranked[0].dependents, vec![cap.clone()]);
     // Without the limit finding, the failure stands on its own.
     assert_eq!(rank(vec![cap.clone()])[0].finding, cap);
-    let license = Finding::EnrollmentFailed { reason: Some(Reason::UserNotLicensed), ..cap };
+    let license = failed(Reason::UserNotLicensed);
     let ranked = rank(vec![license.clone(), Finding::NoIntuneLicense]);
     assert_eq!((ranked.len(), &ranked[0].finding, &ranked[0].dependents), (1, &Finding::NoIntuneLicense, &vec![license]));
 }

@@ -103,16 +103,20 @@ mod tests {
     use super::*;
     use crate::domain::failures::{Category, Reason};
 
-    fn failed() -> Finding {
+    fn failed_with(reason: Option<Reason>, failure: &str) -> Finding {
         Finding::EnrollmentFailed {
             event_id: "e1".into(),
             os: "iOS".into(),
             os_version: "27.1".into(),
-            reason: Some(Reason::IosTimeout),
-            failure: Some("iOS/iPadOS Timeout or Failure".into()),
+            reason,
+            failure: Some(failure.into()),
             category: Category::ClientDisconnected,
             at: None,
         }
+    }
+
+    fn failed() -> Finding {
+        failed_with(Some(Reason::IosTimeout), "iOS/iPadOS Timeout or Failure")
     }
 
     #[test]
@@ -142,7 +146,7 @@ mod tests {
             "Enrollment failed for a device running iOS 27.1 (iOS/iPadOS timeout or failure; Client disconnected), \
              and no iOS device has enrolled since."
         );
-        let unnamed = Finding::EnrollmentFailed { reason: None, failure: Some("Something odd".into()), ..failed() };
+        let unnamed = failed_with(None, "Something odd");
         assert!(describe(Locale::Fr, &unnamed).unwrap().contains("(Something odd\u{a0};"));
     }
 
