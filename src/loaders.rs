@@ -12,10 +12,7 @@ use crate::domain::device_platform::Platform;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
-use crate::model::{
-    DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp,
-    Organization, User,
-};
+use crate::model::{DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp, Organization, User};
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
 #[derive(Debug, Clone, PartialEq)]

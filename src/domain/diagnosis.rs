@@ -170,7 +170,10 @@ mod tests {
 
     #[test]
     fn app_protection_and_enrollment_failures_are_stopped_by_their_own_sources() {
-        assert_eq!(not_checked(&set(&[Source::AppRegistrations])), vec![(Check::AppProtection, Source::AppRegistrations)]);
+        assert_eq!(
+            not_checked(&set(&[Source::AppRegistrations])),
+            vec![(Check::AppProtection, Source::AppRegistrations)]
+        );
         assert_eq!(
             not_checked(&set(&[Source::EnrollmentEvents])),
             vec![

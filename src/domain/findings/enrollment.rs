@@ -119,9 +119,10 @@ pub fn failure_actor(reason: Option<Reason>, category: Category) -> Actor {
             ),
             _,
         ) => Actor::IntuneAdmin,
-        (Some(Reason::IosTimeout | Reason::AuthorizationFailed | Reason::DeviceNotSupported | Reason::VersionTooLow), _) => {
-            Actor::User
-        }
+        (
+            Some(Reason::IosTimeout | Reason::AuthorizationFailed | Reason::DeviceNotSupported | Reason::VersionTooLow),
+            _,
+        ) => Actor::User,
         (None, Category::UserAbandonment | Category::ClientDisconnected | Category::Authentication) => Actor::User,
         (None, Category::AccountValidation | Category::UserValidation | Category::FeatureNotSupported) => {
             Actor::IntuneAdmin

@@ -149,7 +149,10 @@ fn device_cap_and_license_failures_are_listed_under_the_finding_they_follow_from
     assert_eq!(rank(vec![cap.clone()])[0].finding, cap);
     let license = failed(Reason::UserNotLicensed);
     let ranked = rank(vec![license.clone(), Finding::NoIntuneLicense]);
-    assert_eq!((ranked.len(), &ranked[0].finding, &ranked[0].dependents), (1, &Finding::NoIntuneLicense, &vec![license]));
+    assert_eq!(
+        (ranked.len(), &ranked[0].finding, &ranked[0].dependents),
+        (1, &Finding::NoIntuneLicense, &vec![license])
+    );
 }
 
 #[test]

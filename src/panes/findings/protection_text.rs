@@ -90,9 +90,12 @@ pub fn next_step(l: Locale, finding: &Finding) -> Option<String> {
             l.fill(Key::StepAppDeviceFlagged, &[("device", &or_unknown(l, device))])
         }
         Finding::EnrollmentFailed { .. } => l.text(Key::StepEnrollmentFailed).into(),
-        Finding::EnrollmentRestricted { block: FailureEvidence::VersionBelowMinimum { platform, minimum, .. }, .. } => {
-            l.fill(Key::StepRestrictionUpdateOs, &[("platform", l.text(platform_label(*platform))), ("minimum", minimum)])
-        }
+        Finding::EnrollmentRestricted {
+            block: FailureEvidence::VersionBelowMinimum { platform, minimum, .. }, ..
+        } => l.fill(
+            Key::StepRestrictionUpdateOs,
+            &[("platform", l.text(platform_label(*platform))), ("minimum", minimum)],
+        ),
         Finding::EnrollmentRestricted { .. } => l.text(Key::StepRestrictionAdmin).into(),
         _ => return None,
     })
@@ -173,7 +176,8 @@ mod tests {
              “Finance” requires iOS/iPadOS 17.0 or later; this device runs 16.7.10."
         );
         assert!(next_step(Locale::En, &low).unwrap().contains("17.0 or later"));
-        let blocked = restricted(FailureEvidence::PlatformBlocked { policy: "Finance".into(), platform: Platform::Ios });
+        let blocked =
+            restricted(FailureEvidence::PlatformBlocked { policy: "Finance".into(), platform: Platform::Ios });
         assert!(next_step(Locale::Nl, &blocked).unwrap().contains("Intune-beheerder"));
         assert_eq!(describe(Locale::En, &Finding::AccountDisabled), None, "not ours to word");
     }
