@@ -96,3 +96,14 @@ test('Jonas: the device cap failure is listed under the device limit it follows 
     await limit.getByText(/Enrollment failed for a device running Android 16 \(Device cap reached/).waitFor();
   });
 });
+
+test('Emma with the registrations and the enrollment failures failing: the findings say which checks did not run', async (t) => {
+  const faults = 'fault=managedAppRegistrations:500,deviceManagementTroubleshootingEvents:500';
+  await walk(t, `${user('emma.laurent')}&${faults}&latency=0`, async (page) => {
+    const notChecked = byTestId(page, 'findings-unavailable');
+    await notChecked.getByText('Not checked: app protection — the app protection status did not load').waitFor();
+    await notChecked.getByText('Not checked: failed enrollments — the enrollment failures did not load').waitFor();
+    await notChecked.getByText(/Not checked: enrollment restrictions that block a device — the enrollment failures did not load/).waitFor();
+    assert.equal(await byTestId(page, 'findings').getByText(/Nothing wrong found:/).count(), 0, 'not every check ran');
+  });
+});
