@@ -183,6 +183,23 @@ pub async fn group_names<'a>(
     Ok(names)
 }
 
+/// The app protection policies that target the user (App protection policies view).
+pub fn app_protection_policies<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::AppProtectionPolicy>, ApiError>> + 'a {
+    client.app_protection_policies(user_id)
+}
+
+/// The user's app registrations with their intended and applied policies (App protection status view, and the
+/// app protection findings).
+pub fn app_registrations<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::AppRegistration>, ApiError>> + 'a {
+    client.app_registrations(user_id)
+}
+
 /// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view
 /// and the device-limit finding.
 pub fn enrollment_restrictions(

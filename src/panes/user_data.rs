@@ -39,8 +39,8 @@ pub struct UserData {
     pub registrations: LocalResource<Loaded<Vec<AppRegistration>>>,
     /// The user's enrollment failures: the enrollment failures area and its findings share it.
     pub failures: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
-    /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
-    /// as the operator's role allows), for the case summary; `None` until then.
+    /// The user's enrollment attempts once the enrollment failures area has shown them (from `failures`), for
+    /// the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
 }
 
@@ -139,7 +139,7 @@ impl UserData {
         // not wait for their views to be opened.
         let registrations = unless_forbidden(ViewArea::AppProtectionStatus, move || {
             let (client, id) = (client.get(), id.get());
-            async move { client.app_registrations(&id).await }
+            async move { loaders::app_registrations(&client, &id).await }
         });
         let failures = unless_forbidden(ViewArea::EnrollmentFailures, move || {
             let (client, id) = (client.get(), id.get());

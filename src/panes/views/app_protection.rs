@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{async_view, DataTable};
 use crate::i18n::Key;
+use crate::loaders;
 use crate::model::{AppProtectionPolicy, AppRegistration};
 use crate::panes::table_context::{clock_now, view_label};
 use crate::panes::user_data::UserData;
@@ -18,7 +19,7 @@ pub fn AppProtectionPoliciesView(data: UserData) -> impl IntoView {
     let policies = LocalResource::new(move || {
         let client = client.get();
         let user_id = data.user_id.get();
-        async move { client.app_protection_policies(&user_id).await }
+        async move { loaders::app_protection_policies(&client, &user_id).await }
     });
     async_view(policies, Key::ViewAppProtectionPolicies, move |policies: Vec<AppProtectionPolicy>| {
         let table = Signal::derive(move || app_protection::policies_table(locale.get(), clock_now(), &policies));
