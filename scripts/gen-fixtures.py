@@ -2392,6 +2392,82 @@ def check_aurora(files: dict, model: dict):
         check(U(local)["id"] not in in_scope, f"benelux help desk: {local} out of scope")
 
 
+# ── App protection and enrollment findings (issue 11) ─────────────────────────────────────────────────────────
+# Each kind of finding occurs for a named user, computed with the rules Tier1 applies
+# (src/domain/findings/app_protection.rs, enrollment.rs), and Emma gets none of them.
+
+def check_protection_enrollment_findings(files: dict):
+    users = {u["userPrincipalName"].split("@")[0]: u for u in files["users.json"]["value"]}
+    devices = files["managedDevices.json"]["value"]
+    regs = files["managedAppRegistrations.json"]["value"]
+    evs = files["troubleshootingEvents.json"]["value"]
+    groups = {g["id"]: g for g in files["groups.json"]["value"]}
+    prs = [e for e in files["deviceEnrollmentConfigurations.json"]["value"]
+           if e["@odata.type"] == "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration"]
+
+    def platform(os_):
+        return {"ios": "iOS", "ipados": "iPadOS", "macos": "macOS"}.get(os_.lower(), os_)
+
+    def not_checked_in(r):
+        applied = {p["id"] for p in r["appliedPolicies"]}
+        return any(p["id"] not in applied for p in r["intendedPolicies"])
+
+    def flagged(r):
+        return any(f != "none" for f in r["flaggedReasons"])
+
+    def unresolved(e):
+        mine = [d for d in devices if d["userId"] == e["userId"]]
+        later = lambda d: parse(d["enrolledDateTime"]) > parse(e["eventDateTime"])
+        return not any(later(d) and (d["id"] == e["managedDeviceIdentifier"] or
+                                     platform(d["operatingSystem"]) == platform(e["operatingSystem"])) for d in mine)
+
+    def in_group(uid, gid_):
+        members = groups[gid_]["members"]
+        return any(m["id"] == uid for m in members if m["@odata.type"] == "#microsoft.graph.user") or any(
+            in_group(uid, m["id"]) for m in members if m["@odata.type"] == "#microsoft.graph.group")
+
+    def restriction_for(uid):
+        for e in sorted(prs, key=lambda e: e["priority"] or 10**9):
+            for a in e["assignments"]:
+                t = a["target"]
+                if t["@odata.type"] == "#microsoft.graph.allLicensedUsersAssignmentTarget" or (
+                        "groupId" in t and in_group(uid, t["groupId"])):
+                    return e
+        return None
+
+    rkey = {"iOS": "iosRestriction", "iPadOS": "iosRestriction", "Android": "androidRestriction",
+            "Windows": "windowsRestriction", "macOS": "macOSRestriction"}
+
+    def blocked(e):
+        rule = restriction_for(e["userId"])[rkey[e["operatingSystem"]]]
+        return rule["platformBlocked"]
+
+    def regs_of(local):
+        return [r for r in regs if r["userId"] == users[local]["id"]]
+
+    def evs_of(local):
+        return [e for e in evs if e["userId"] == users[local]["id"]]
+
+    # An app not checked in: Ngozi's Outlook on her iPad has not received the iOS policy deployed to her.
+    check(any(not_checked_in(r) and r["deviceName"] == "Ngozi’s iPad" for r in regs_of("ngozi.adeyemi")),
+          "findings: Ngozi has an app not checked in")
+    # A flagged device: Paweł's Android phone is rooted (Outlook and Teams report it).
+    check(len([r for r in regs_of("pawel.kowalczyk") if r["flaggedReasons"] == ["rootedDevice"]]) == 2,
+          "findings: Paweł's rooted phone is reported by two apps")
+    # A failed enrollment without a later success: Élodie's iPhone timed out and no iOS device enrolled since.
+    check(any(unresolved(e) and e["failureReason"] == "iOS/iPadOS Timeout or Failure" for e in evs_of("elodie.dubois")),
+          "findings: Élodie has a failed enrollment without a later success")
+    # A restriction that blocks the user's platform: Wout's Mac, blocked by "Warehouse - Block macOS".
+    wout = [e for e in evs_of("wout.claes") if unresolved(e) and blocked(e)]
+    check(len(wout) == 1 and restriction_for(users["wout.claes"]["id"])["displayName"] == "Warehouse - Block macOS",
+          "findings: Wout's macOS enrollment is blocked by the warehouse restriction")
+    # Chloé's failure was followed by an enrollment of the same iPhone: no finding.
+    check(not any(unresolved(e) for e in evs_of("chloe.peeters")), "findings: Chloé's failure is resolved")
+    # Emma gets none of these.
+    check(not any(not_checked_in(r) or flagged(r) for r in regs_of("emma.laurent")) and not evs_of("emma.laurent"),
+          "findings: Emma has no app protection or enrollment finding")
+
+
 def check_rbac(tenant: str, files: dict):
     users = {u["id"]: u for u in files["users.json"]["value"]}
     groups = {g["id"] for g in files["groups.json"]["value"]}
@@ -2455,6 +2531,7 @@ def main():
     check_generic("aurora", aurora)
     check_generic("northwind-lab", northwind)
     check_aurora(aurora, model)
+    check_protection_enrollment_findings(aurora)
     check_northwind(northwind)
     check_rbac("aurora", aurora)
     check_rbac("northwind-lab", northwind)

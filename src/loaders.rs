@@ -12,10 +12,7 @@ use crate::domain::device_platform::Platform;
 use crate::domain::membership::Membership;
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
-use crate::model::{
-    AppProtectionPolicy, AppRegistration, DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp,
-    Organization, User,
-};
+use crate::model::{DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp, Organization, User};
 use crate::tables::policies::{unexplained_groups, GroupNames};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,16 +183,21 @@ pub async fn group_names<'a>(
     Ok(names)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppProtection {
-    pub policies: Vec<AppProtectionPolicy>,
-    pub registrations: Vec<AppRegistration>,
+/// The app protection policies that target the user (App protection policies view).
+pub fn app_protection_policies<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::AppProtectionPolicy>, ApiError>> + 'a {
+    client.app_protection_policies(user_id)
 }
 
-pub async fn app_protection(client: &GraphClient, user_id: &str) -> Result<AppProtection, ApiError> {
-    let (policies, registrations) =
-        try_join(client.app_protection_policies(user_id), client.app_registrations(user_id)).await?;
-    Ok(AppProtection { policies, registrations })
+/// The user's app registrations with their intended and applied policies (App protection status view, and the
+/// app protection findings).
+pub fn app_registrations<'a>(
+    client: &'a GraphClient,
+    user_id: &'a str,
+) -> impl Future<Output = Result<Vec<crate::model::AppRegistration>, ApiError>> + 'a {
+    client.app_registrations(user_id)
 }
 
 /// The tenant's enrollment restrictions (device limits, platform restrictions), shared by the restrictions view

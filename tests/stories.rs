@@ -58,13 +58,20 @@ fn story(query: &str) -> Story {
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
         let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
+        let configs = client.enrollment_configurations().await.unwrap();
+        let registrations = client.app_registrations(&user.id).await.unwrap();
+        let events = client.enrollment_events(&user.id).await.unwrap();
+        let group_ids = membership.all_ids();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
             devices: Some(&devices),
             apps: Some(&apps),
             now_secs: now(),
             checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
-            device_limit: effective_limit(&client.enrollment_configurations().await.unwrap(), &membership.all_ids()),
+            device_limit: effective_limit(&configs, &group_ids),
+            app_registrations: Some(&registrations),
+            enrollment_events: Some(&events),
+            restrictions: Some((&configs, &group_ids)),
         });
         Story { findings, info, devices, membership, apps }
     })
@@ -290,13 +297,18 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
                 now_secs: now(),
                 checkin_threshold_days: Some(30),
                 device_limit: None,
+                ..Default::default()
             },
             &failed,
         );
         assert!(!d.complete(), "Nothing wrong found must not be said");
         assert_eq!(
             d.not_checked,
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::EnrollmentRestrictions, Source::GroupMembership)
+            ]
         );
     });
 }

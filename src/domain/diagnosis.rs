@@ -15,6 +15,10 @@ pub enum Source {
     GroupMembership,
     Apps,
     Restrictions,
+    /// The user's app protection registrations.
+    AppRegistrations,
+    /// The user's enrollment failures (troubleshooting events).
+    EnrollmentEvents,
 }
 
 impl Source {
@@ -38,11 +42,25 @@ pub enum Check {
     CheckIns,
     DeviceLimit,
     AppInstalls,
+    /// Protected apps not checked in, devices flagged by app protection.
+    AppProtection,
+    /// Failed enrollments without a later success.
+    EnrollmentFailures,
+    /// Platform restrictions that block the device of a failed enrollment.
+    EnrollmentRestrictions,
 }
 
 impl Check {
-    pub const ALL: [Check; 5] =
-        [Check::Account, Check::Compliance, Check::CheckIns, Check::DeviceLimit, Check::AppInstalls];
+    pub const ALL: [Check; 8] = [
+        Check::Account,
+        Check::Compliance,
+        Check::CheckIns,
+        Check::DeviceLimit,
+        Check::AppInstalls,
+        Check::AppProtection,
+        Check::EnrollmentFailures,
+        Check::EnrollmentRestrictions,
+    ];
 
     /// The sources the check reads.
     pub fn sources(self) -> &'static [Source] {
@@ -52,6 +70,11 @@ impl Check {
             Check::CheckIns => &[Source::Devices, Source::Tenant],
             Check::DeviceLimit => &[Source::Devices, Source::GroupMembership, Source::Restrictions],
             Check::AppInstalls => &[Source::Apps],
+            Check::AppProtection => &[Source::AppRegistrations],
+            Check::EnrollmentFailures => &[Source::EnrollmentEvents, Source::Devices],
+            Check::EnrollmentRestrictions => {
+                &[Source::EnrollmentEvents, Source::Devices, Source::Restrictions, Source::GroupMembership]
+            }
         }
     }
 }
@@ -116,7 +139,11 @@ mod tests {
         let failed = set(&[Source::GroupMembership, Source::Apps]);
         assert_eq!(
             not_checked(&failed),
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::EnrollmentRestrictions, Source::GroupMembership)
+            ]
         );
     }
 
@@ -132,10 +159,28 @@ mod tests {
             vec![(Check::Account, Source::User), (Check::AppInstalls, Source::User)]
         );
         assert_eq!(not_checked(&set(&[Source::Tenant])), vec![(Check::CheckIns, Source::Tenant)]);
-        assert_eq!(not_checked(&set(&[Source::Restrictions])), vec![(Check::DeviceLimit, Source::Restrictions)]);
+        assert_eq!(
+            not_checked(&set(&[Source::Restrictions])),
+            vec![(Check::DeviceLimit, Source::Restrictions), (Check::EnrollmentRestrictions, Source::Restrictions)]
+        );
         let devices = not_checked(&set(&[Source::Devices, Source::Apps]));
-        assert_eq!(devices.len(), 4, "{devices:?}");
+        assert_eq!(devices.len(), 6, "{devices:?}");
         assert!(devices.iter().all(|(_, cause)| *cause == Source::Devices));
+    }
+
+    #[test]
+    fn app_protection_and_enrollment_failures_are_stopped_by_their_own_sources() {
+        assert_eq!(
+            not_checked(&set(&[Source::AppRegistrations])),
+            vec![(Check::AppProtection, Source::AppRegistrations)]
+        );
+        assert_eq!(
+            not_checked(&set(&[Source::EnrollmentEvents])),
+            vec![
+                (Check::EnrollmentFailures, Source::EnrollmentEvents),
+                (Check::EnrollmentRestrictions, Source::EnrollmentEvents)
+            ]
+        );
     }
 
     #[test]
@@ -151,6 +196,8 @@ mod tests {
                 Source::Tenant,
                 Source::Apps,
                 Source::Restrictions,
+                Source::AppRegistrations,
+                Source::EnrollmentEvents,
             ])),
         };
         assert!(!none.any_ran());

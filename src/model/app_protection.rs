@@ -30,6 +30,8 @@ pub struct AppRegistration {
     pub application_version: Option<String>,
     pub device_name: Option<String>,
     pub device_type: Option<String>,
+    /// Intune's id for the device across the user's registrations (several apps on one device share it).
+    pub device_tag: Option<String>,
     pub platform_version: Option<String>,
     pub last_sync_date_time: Option<String>,
     pub flagged_reasons: Vec<String>,

@@ -8,23 +8,17 @@ use super::table_context::{clock_now, view_label};
 use super::user_data::{known_facts, UserData};
 use crate::components::{async_view, DataTable};
 use crate::i18n::Key;
-use crate::loaders;
 use crate::model::EnrollmentEvent;
-use crate::state::{tr, use_client, use_locale, use_location_state};
+use crate::state::{tr, use_locale, use_location_state};
 use crate::tables::failures;
 use crate::test_ids;
 
 #[component]
 pub fn EnrollmentFailures(data: UserData) -> impl IntoView {
-    let client = use_client();
     let locale = use_locale();
     let location = use_location_state();
-    // Loaded here, when the area is shown, not with the rest of the user's data: started with the first wave,
-    // this lone beta request would finish before the v1.0 batch starts and cost a round trip of its own.
-    let events = LocalResource::new(move || {
-        let (client, id) = (client.get(), data.user_id.get());
-        async move { loaders::enrollment_events(&client, &id).await }
-    });
+    // Loaded with the rest of the user's data: the findings read the failures too.
+    let events = data.failures;
     Effect::new(move |_| {
         if let Some(Ok(loaded)) = events.get() {
             data.events.set(Some(loaded));

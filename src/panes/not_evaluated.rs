@@ -26,6 +26,8 @@ pub fn failed_sources(data: UserData) -> Memo<BTreeSet<Source>> {
         note(Source::GroupMembership, data.groups.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Apps, data.apps.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Restrictions, data.restrictions.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::AppRegistrations, data.registrations.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::EnrollmentEvents, data.failures.with(|r| r.as_ref().map(Result::is_err)));
         failed
     })
 }
@@ -38,6 +40,8 @@ pub fn any_pending(data: UserData) -> bool {
         || data.groups.with(Option::is_none)
         || data.apps.with(Option::is_none)
         || data.restrictions.with(Option::is_none)
+        || data.registrations.with(Option::is_none)
+        || data.failures.with(Option::is_none)
 }
 
 pub fn source_reason(source: Source) -> Key {
@@ -48,6 +52,8 @@ pub fn source_reason(source: Source) -> Key {
         Source::GroupMembership => Key::SourceFailedGroups,
         Source::Apps => Key::SourceFailedApps,
         Source::Restrictions => Key::SourceFailedRestrictions,
+        Source::AppRegistrations => Key::SourceFailedAppRegistrations,
+        Source::EnrollmentEvents => Key::SourceFailedEnrollmentEvents,
     }
 }
 
@@ -58,6 +64,9 @@ pub fn check_name(check: Check) -> Key {
         Check::CheckIns => Key::CheckCheckIns,
         Check::DeviceLimit => Key::CheckDeviceLimit,
         Check::AppInstalls => Key::CheckAppInstalls,
+        Check::AppProtection => Key::CheckAppProtection,
+        Check::EnrollmentFailures => Key::CheckEnrollmentFailures,
+        Check::EnrollmentRestrictions => Key::CheckEnrollmentRestrictions,
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::loaders::{self, TenantInfo, UserInfo};
-use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
@@ -35,8 +35,12 @@ pub struct UserData {
     pub apps: LocalResource<Loaded<Vec<AppRecord>>>,
     /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
     pub restrictions: LocalResource<Loaded<Vec<EnrollmentConfiguration>>>,
-    /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
-    /// as the operator's role allows), for the case summary; `None` until then.
+    /// The user's app protection registrations: the App protection status view and its findings share it.
+    pub registrations: LocalResource<Loaded<Vec<AppRegistration>>>,
+    /// The user's enrollment failures: the enrollment failures area and its findings share it.
+    pub failures: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
+    /// The user's enrollment attempts once the enrollment failures area has shown them (from `failures`), for
+    /// the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
 }
 
@@ -131,8 +135,18 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
+        // Both go out in the first wave with the user and the device list: the findings read them, so they must
+        // not wait for their views to be opened.
+        let registrations = unless_forbidden(ViewArea::AppProtectionStatus, move || {
+            let (client, id) = (client.get(), id.get());
+            async move { loaders::app_registrations(&client, &id).await }
+        });
+        let failures = unless_forbidden(ViewArea::EnrollmentFailures, move || {
+            let (client, id) = (client.get(), id.get());
+            async move { loaders::enrollment_events(&client, &id).await }
+        });
         let events = RwSignal::new(None);
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
+        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, registrations, failures, events }
     }
 }
 

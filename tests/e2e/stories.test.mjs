@@ -93,7 +93,7 @@ test('Jonas: five devices against a limit of five', async (t) => {
 
 test('Emma is healthy and Mark is disabled', async (t) => {
   await walk(t, `${user('emma.laurent')}&latency=0`, async (page) => {
-    await findings(page).getByText('Nothing wrong found: license, account, devices and apps look healthy.').waitFor();
+    await findings(page).getByText('Nothing wrong found: license, account, devices, apps, app protection and enrollments look healthy.').waitFor();
   });
   await walk(t, `${user('mark.jansen')}&latency=0`, async (page) => {
     await byTestId(page, 'account-state').getByText('Disabled').waitFor();

@@ -3,16 +3,22 @@
 //! finding weighs, who acts on it and where its evidence is shown, and ranks them.
 
 mod account;
+pub mod app_protection;
 mod apps;
 mod devices;
+pub mod enrollment;
 pub mod triage;
 
+pub use app_protection::FlagReason;
 pub use devices::failing_settings;
 pub use triage::{rank, Actor, Area, Place, Ranked, Weight};
 
+use std::collections::BTreeSet;
+
 use super::builtin_compliance::BuiltInSetting;
+use super::failures::{Category, Evidence as FailureEvidence, Reason as FailureReason};
 use super::status::{AppRecord, DeviceRecord, LicenseStatus};
-use crate::model::User;
+use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, User};
 
 /// Why a device is not compliant: a failing setting by its name, or one of the built-in policy's settings,
 /// which need words of their own.
@@ -67,9 +73,48 @@ pub enum Finding {
         device_id: String,
         code: Option<String>,
     },
+    /// A protected app has not received the app protection policies deployed to the user for it: Intune's
+    /// "Not checked in" (see `app_protection` for the rule). `missing` names those policies.
+    AppNotCheckedIn {
+        app: String,
+        registration_id: String,
+        device: String,
+        missing: Vec<String>,
+    },
+    /// The app protection service flagged a device (jailbroken, rooted, …); `apps` are the protected apps that
+    /// reported it, `registration_id` the first of their registrations.
+    AppDeviceFlagged {
+        device: String,
+        registration_id: String,
+        reason: FlagReason,
+        apps: Vec<String>,
+    },
+    /// An enrollment failed and nothing of that device or platform enrolled since (see `enrollment`).
+    EnrollmentFailed {
+        event_id: String,
+        os: String,
+        os_version: String,
+        reason: Option<FailureReason>,
+        /// The service's words (`failureReason`), for a failure no documented reason names.
+        failure: Option<String>,
+        category: Category,
+        at: Option<i64>,
+    },
+    /// The platform restriction in effect for the user blocks the device of an unresolved failed enrollment:
+    /// `block` is how (platform, personal devices, OS version), as the failure details show it.
+    EnrollmentRestricted {
+        policy: String,
+        policy_id: String,
+        block: FailureEvidence,
+        event_id: String,
+        os: String,
+        os_version: String,
+        at: Option<i64>,
+    },
 }
 
 /// What the checks read; `None` for a source that did not load (its checks do not run).
+#[derive(Default)]
 pub struct Evidence<'a> {
     pub account: Option<(&'a User, &'a LicenseStatus)>,
     pub devices: Option<&'a [DeviceRecord]>,
@@ -78,6 +123,13 @@ pub struct Evidence<'a> {
     pub checkin_threshold_days: Option<u32>,
     /// The device limit in effect for the user and the restriction that sets it, when known.
     pub device_limit: Option<(u32, String)>,
+    /// The user's app protection registrations (with their intended and applied policies).
+    pub app_registrations: Option<&'a [AppRegistration]>,
+    /// The user's enrollment failures (troubleshooting events).
+    pub enrollment_events: Option<&'a [EnrollmentEvent]>,
+    /// The tenant's enrollment configurations and the user's group ids (direct and nested), for the platform
+    /// restriction in effect; `None` when either did not load.
+    pub restrictions: Option<(&'a [EnrollmentConfiguration], &'a BTreeSet<String>)>,
 }
 
 /// Every finding the evidence allows, in the order the checks run (use [`rank`] for the order to show).
@@ -94,6 +146,20 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
     }
     if let Some(apps) = e.apps {
         apps::findings(apps, &mut out);
+    }
+    if let Some(registrations) = e.app_registrations {
+        app_protection::findings(registrations, &mut out);
+    }
+    // Whether a failure was followed by an enrollment needs the devices.
+    if let (Some(events), Some(records)) = (e.enrollment_events, e.devices) {
+        let devices: Vec<_> = records.iter().map(|r| r.device.clone()).collect();
+        let facts = enrollment::EnrollmentFacts {
+            events,
+            devices: &devices,
+            restrictions: e.restrictions,
+            license: e.account.map(|(_, license)| license),
+        };
+        enrollment::findings(&facts, &mut out);
     }
     out
 }

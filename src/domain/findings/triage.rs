@@ -5,7 +5,7 @@
 
 use std::cmp::Reverse;
 
-use super::Finding;
+use super::{enrollment, Finding};
 
 /// Impact on the caller; the order is the ranking order (most severe first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,6 +96,10 @@ impl Finding {
                 }
             }
             Finding::ProfileError { .. } | Finding::AppInstallFailed { .. } => Weight::BlocksItem,
+            // Conditional launch blocks (or wipes) work data in protected apps on a flagged device.
+            Finding::AppDeviceFlagged { .. } => Weight::BlocksDevice,
+            Finding::AppNotCheckedIn { .. } => Weight::BlocksItem,
+            Finding::EnrollmentFailed { .. } | Finding::EnrollmentRestricted { .. } => Weight::BlocksDevice,
         }
     }
 
@@ -109,6 +113,9 @@ impl Finding {
             Finding::DeviceNotCompliant { .. } | Finding::DeviceStale { .. } => Actor::User,
             Finding::ProfileError { .. } => Actor::IntuneAdmin,
             Finding::AppInstallFailed { .. } => Actor::HelpDesk,
+            Finding::AppNotCheckedIn { .. } | Finding::AppDeviceFlagged { .. } => Actor::User,
+            Finding::EnrollmentFailed { reason, category, .. } => enrollment::failure_actor(*reason, *category),
+            Finding::EnrollmentRestricted { block, .. } => enrollment::restriction_actor(block),
         }
     }
 
@@ -133,6 +140,19 @@ impl Finding {
                 Place::row(Area::ClientApps, format!("{app_id}|{device_id}"), app),
                 Place::device(device_id, device),
             ],
+            Finding::AppNotCheckedIn { app, registration_id, .. } => {
+                vec![Place::row(Area::AppProtectionStatus, registration_id, app)]
+            }
+            Finding::AppDeviceFlagged { device, registration_id, .. } => {
+                vec![Place::row(Area::AppProtectionStatus, registration_id, device)]
+            }
+            Finding::EnrollmentFailed { event_id, os, os_version, .. } => {
+                vec![Place::row(Area::EnrollmentFailures, event_id, os_label(os, os_version))]
+            }
+            Finding::EnrollmentRestricted { policy, policy_id, event_id, os, os_version, .. } => vec![
+                Place::row(Area::EnrollmentRestrictions, policy_id, policy),
+                Place::row(Area::EnrollmentFailures, event_id, os_label(os, os_version)),
+            ],
         }
     }
 
@@ -155,8 +175,16 @@ impl Finding {
 
     /// When it happened (Unix seconds), for the order within a weight; `None` when the data has no time.
     pub fn at(&self) -> Option<i64> {
-        None
+        match self {
+            Finding::EnrollmentFailed { at, .. } | Finding::EnrollmentRestricted { at, .. } => *at,
+            _ => None,
+        }
     }
+}
+
+/// A failed enrollment as its link says it: the OS and version the failures table shows.
+fn os_label(os: &str, version: &str) -> String {
+    format!("{os} {version}").trim().to_string()
 }
 
 /// A finding as listed, with the findings that follow from it.
@@ -178,6 +206,19 @@ pub fn rank(findings: Vec<Finding>) -> Vec<Ranked> {
         match cause {
             Some(group) => group.dependents.push(finding),
             None => groups.push(Ranked { finding, dependents: vec![] }),
+        }
+    }
+    // A finding that follows from another (an enrollment failure from the used-up device limit or the missing
+    // license) is listed under it.
+    let mut i = 0;
+    while i < groups.len() {
+        let follows = |h: usize| h != i && enrollment::follows_from(&groups[i].finding, &groups[h].finding);
+        match (0..groups.len()).find(|&h| groups[i].dependents.is_empty() && follows(h)) {
+            Some(host) => {
+                let moved = groups.remove(i);
+                groups[if host > i { host - 1 } else { host }].dependents.push(moved.finding);
+            }
+            None => i += 1,
         }
     }
     for group in &mut groups {

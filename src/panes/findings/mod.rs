@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 mod evidence;
+mod protection_text;
 mod text;
 
 pub use evidence::evidence_text;
@@ -58,7 +59,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
 /// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
 /// answered. Shared by the findings box and the case summary, so both say the same.
 pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
-    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, registrations, failures, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
@@ -75,10 +76,12 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             .get()
             .and_then(Result::ok)
             .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
-        let device_limit = match (restrictions.get(), groups.get()) {
-            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
-            _ => None,
-        };
+        let (configs, membership) = (restrictions.get().and_then(Result::ok), groups.get().and_then(Result::ok));
+        let group_ids = membership.map(|m| m.all_ids());
+        let restrictions = configs.as_deref().zip(group_ids.as_ref());
+        let device_limit = restrictions.and_then(|(configs, ids)| effective_limit(configs, ids));
+        let registrations = registrations.get().and_then(Result::ok);
+        let events = failures.get().and_then(Result::ok);
         let evidence = Evidence {
             account: info.as_ref().map(|i| (&i.user, &i.license)),
             devices: devices.as_deref(),
@@ -86,6 +89,9 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             now_secs: platform::now_secs(),
             checkin_threshold_days: threshold,
             device_limit,
+            app_registrations: registrations.as_deref(),
+            enrollment_events: events.as_deref(),
+            restrictions,
         };
         Some(diagnose(&evidence, &failed.get()))
     })

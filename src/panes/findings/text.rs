@@ -46,6 +46,10 @@ pub fn describe(l: Locale, finding: &Finding) -> String {
         Finding::AppInstallFailed { app, device, code, .. } => {
             l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
         }
+        Finding::AppNotCheckedIn { .. }
+        | Finding::AppDeviceFlagged { .. }
+        | Finding::EnrollmentFailed { .. }
+        | Finding::EnrollmentRestricted { .. } => super::protection_text::describe(l, finding).unwrap_or_default(),
     }
 }
 
@@ -61,6 +65,10 @@ pub fn next_step(l: Locale, finding: &Finding) -> String {
         Finding::DeviceStale { device, .. } => l.fill(Key::StepStale, &[("device", device)]),
         Finding::ProfileError { device, .. } => l.fill(Key::StepProfileError, &[("device", device)]),
         Finding::AppInstallFailed { device, .. } => l.fill(Key::StepAppFailed, &[("device", device)]),
+        Finding::AppNotCheckedIn { .. }
+        | Finding::AppDeviceFlagged { .. }
+        | Finding::EnrollmentFailed { .. }
+        | Finding::EnrollmentRestricted { .. } => super::protection_text::next_step(l, finding).unwrap_or_default(),
     }
 }
 
