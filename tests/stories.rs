@@ -58,6 +58,8 @@ fn story(query: &str) -> Story {
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
         let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
+        let profiles = client.configuration_policies().await.unwrap();
+        let groups = membership.all_ids();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
             devices: Some(&devices),
@@ -65,6 +67,8 @@ fn story(query: &str) -> Story {
             now_secs: now(),
             checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
             device_limit: effective_limit(&client.enrollment_configurations().await.unwrap(), &membership.all_ids()),
+            tenant: Some((&tenant.organization, &tenant.device_management)),
+            profiles: Some((&profiles, &groups)),
         });
         Story { findings, info, devices, membership, apps }
     })
@@ -190,7 +194,7 @@ fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
     let laptop = s.devices.iter().find(|d| d.device.operating_system == "Windows").unwrap();
     assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, reasons, .. }
         if *device == iphone.device.device_name
-            && reasons.iter().any(|r| matches!(r, Reason::Setting(name) if name.contains("password"))))));
+            && reasons.iter().any(|r| matches!(r, Reason::Setting { name, .. } if name.contains("password"))))));
     assert!(!s
         .findings
         .iter()
@@ -266,13 +270,19 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
                 now_secs: now(),
                 checkin_threshold_days: Some(30),
                 device_limit: None,
+                tenant: None,
+                profiles: None,
             },
             &failed,
         );
         assert!(!d.complete(), "Nothing wrong found must not be said");
         assert_eq!(
             d.not_checked,
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::ProfileStates, Source::GroupMembership)
+            ]
         );
     });
 }

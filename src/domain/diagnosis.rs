@@ -15,6 +15,8 @@ pub enum Source {
     GroupMembership,
     Apps,
     Restrictions,
+    /// The tenant's configuration profiles with their assignments.
+    Profiles,
 }
 
 impl Source {
@@ -30,6 +32,8 @@ impl Source {
 /// One check of the findings box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
+    /// The tenant's subscription and MDM authority.
+    Tenant,
     /// Account enabled, Intune license.
     Account,
     /// Device compliance and configuration profile errors.
@@ -38,20 +42,35 @@ pub enum Check {
     CheckIns,
     DeviceLimit,
     AppInstalls,
+    /// Retire or wipe pending, device actions that failed.
+    DeviceActions,
+    /// Assigned profiles a device reports no state for.
+    ProfileStates,
 }
 
 impl Check {
-    pub const ALL: [Check; 5] =
-        [Check::Account, Check::Compliance, Check::CheckIns, Check::DeviceLimit, Check::AppInstalls];
+    pub const ALL: [Check; 8] = [
+        Check::Tenant,
+        Check::Account,
+        Check::Compliance,
+        Check::CheckIns,
+        Check::DeviceLimit,
+        Check::AppInstalls,
+        Check::DeviceActions,
+        Check::ProfileStates,
+    ];
 
     /// The sources the check reads.
     pub fn sources(self) -> &'static [Source] {
         match self {
+            Check::Tenant => &[Source::Tenant],
             Check::Account => &[Source::User],
             Check::Compliance => &[Source::Devices],
             Check::CheckIns => &[Source::Devices, Source::Tenant],
             Check::DeviceLimit => &[Source::Devices, Source::GroupMembership, Source::Restrictions],
             Check::AppInstalls => &[Source::Apps],
+            Check::DeviceActions => &[Source::Devices],
+            Check::ProfileStates => &[Source::Devices, Source::GroupMembership, Source::Profiles],
         }
     }
 }
@@ -116,7 +135,11 @@ mod tests {
         let failed = set(&[Source::GroupMembership, Source::Apps]);
         assert_eq!(
             not_checked(&failed),
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::ProfileStates, Source::GroupMembership)
+            ]
         );
     }
 
@@ -131,10 +154,14 @@ mod tests {
             not_checked(&set(&[Source::User, Source::Apps])),
             vec![(Check::Account, Source::User), (Check::AppInstalls, Source::User)]
         );
-        assert_eq!(not_checked(&set(&[Source::Tenant])), vec![(Check::CheckIns, Source::Tenant)]);
+        assert_eq!(
+            not_checked(&set(&[Source::Tenant])),
+            vec![(Check::Tenant, Source::Tenant), (Check::CheckIns, Source::Tenant)]
+        );
+        assert_eq!(not_checked(&set(&[Source::Profiles])), vec![(Check::ProfileStates, Source::Profiles)]);
         assert_eq!(not_checked(&set(&[Source::Restrictions])), vec![(Check::DeviceLimit, Source::Restrictions)]);
         let devices = not_checked(&set(&[Source::Devices, Source::Apps]));
-        assert_eq!(devices.len(), 4, "{devices:?}");
+        assert_eq!(devices.len(), 6, "{devices:?}");
         assert!(devices.iter().all(|(_, cause)| *cause == Source::Devices));
     }
 
@@ -151,6 +178,7 @@ mod tests {
                 Source::Tenant,
                 Source::Apps,
                 Source::Restrictions,
+                Source::Profiles,
             ])),
         };
         assert!(!none.any_ran());

@@ -9,7 +9,7 @@ use crate::model::*;
 pub const USER_FIELDS: [&str; 7] =
     ["id", "displayName", "userPrincipalName", "mail", "accountEnabled", "department", "jobTitle"];
 
-pub const DEVICE_FIELDS: [&str; 23] = [
+pub const DEVICE_FIELDS: [&str; 25] = [
     "id",
     "userId",
     "userPrincipalName",
@@ -34,6 +34,9 @@ pub const DEVICE_FIELDS: [&str; 23] = [
     // Which device actions apply: Android enrollment mode, Apple supervision.
     "deviceEnrollmentType",
     "isSupervised",
+    // Findings: when a device in grace turns non-compliant, and retire/wipe pending or an action that failed.
+    "complianceGracePeriodExpirationDateTime",
+    "deviceActionResults",
 ];
 
 pub const GROUP_FIELDS: [&str; 6] =
@@ -43,7 +46,7 @@ pub const GROUP_FIELDS: [&str; 6] =
 pub const SEARCH_LIMIT: usize = 15;
 
 pub fn organization_request() -> GraphRequest {
-    GraphRequest::v1("organization").select(&["id", "displayName", "verifiedDomains"])
+    GraphRequest::v1("organization").select(&["id", "displayName", "verifiedDomains", "mobileDeviceManagementAuthority"])
 }
 
 pub fn device_management_request() -> GraphRequest {

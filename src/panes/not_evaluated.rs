@@ -26,6 +26,7 @@ pub fn failed_sources(data: UserData) -> Memo<BTreeSet<Source>> {
         note(Source::GroupMembership, data.groups.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Apps, data.apps.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Restrictions, data.restrictions.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::Profiles, data.profiles.with(|r| r.as_ref().map(Result::is_err)));
         failed
     })
 }
@@ -38,6 +39,7 @@ pub fn any_pending(data: UserData) -> bool {
         || data.groups.with(Option::is_none)
         || data.apps.with(Option::is_none)
         || data.restrictions.with(Option::is_none)
+        || data.profiles.with(Option::is_none)
 }
 
 pub fn source_reason(source: Source) -> Key {
@@ -48,16 +50,20 @@ pub fn source_reason(source: Source) -> Key {
         Source::GroupMembership => Key::SourceFailedGroups,
         Source::Apps => Key::SourceFailedApps,
         Source::Restrictions => Key::SourceFailedRestrictions,
+        Source::Profiles => Key::SourceFailedProfiles,
     }
 }
 
 pub fn check_name(check: Check) -> Key {
     match check {
+        Check::Tenant => Key::CheckTenant,
         Check::Account => Key::CheckAccount,
         Check::Compliance => Key::CheckCompliance,
         Check::CheckIns => Key::CheckCheckIns,
         Check::DeviceLimit => Key::CheckDeviceLimit,
         Check::AppInstalls => Key::CheckAppInstalls,
+        Check::DeviceActions => Key::CheckDeviceActions,
+        Check::ProfileStates => Key::CheckProfileStates,
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::loaders::{self, TenantInfo, UserInfo};
-use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::model::{DevicePolicy, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
@@ -35,6 +35,9 @@ pub struct UserData {
     pub apps: LocalResource<Loaded<Vec<AppRecord>>>,
     /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
     pub restrictions: LocalResource<Loaded<Vec<EnrollmentConfiguration>>>,
+    /// The tenant's configuration profiles with their assignments: the Configuration view and the "no state
+    /// reported" finding share it. Requested with the user's first wave, so it costs no round trip of its own.
+    pub profiles: LocalResource<Loaded<Vec<DevicePolicy>>>,
     /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
     /// as the operator's role allows), for the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
@@ -131,8 +134,12 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
+        let profiles = unless_forbidden(ViewArea::Configuration, move || {
+            let client = client.get();
+            async move { loaders::device_policies(&client, false).await }
+        });
         let events = RwSignal::new(None);
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
+        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, profiles, events }
     }
 }
 

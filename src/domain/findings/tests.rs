@@ -25,7 +25,10 @@ fn failing_settings_prefers_setting_names() {
     ];
     assert_eq!(
         failing_settings(&states),
-        vec![Reason::Setting("Require a password".into()), Reason::Setting("Other".into())]
+        vec![
+            Reason::Setting { name: "Require a password".into(), value: None },
+            Reason::Setting { name: "Other".into(), value: None }
+        ]
     );
 }
 
@@ -47,6 +50,8 @@ fn healthy_user_has_no_findings() {
         now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
         checkin_threshold_days: Some(30),
         device_limit: None,
+        tenant: None,
+        profiles: None,
     };
     assert!(findings(&e).is_empty());
 }
@@ -62,6 +67,8 @@ fn a_used_up_device_limit_is_a_finding_with_its_evidence() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: Some((5, "Standard staff".into())),
+        tenant: None,
+        profiles: None,
     };
     let reached = Finding::DeviceLimitReached { limit: 5, policy: "Standard staff".into(), enrolled: 5 };
     assert!(findings(&e).contains(&reached));
@@ -79,6 +86,8 @@ fn disabled_unlicensed_user_gets_both_findings_first() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: None,
+        tenant: None,
+        profiles: None,
     };
     assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
 }
@@ -123,6 +132,8 @@ fn device_evidence(devices: &[DeviceRecord], threshold: Option<u32>) -> Evidence
         now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
         checkin_threshold_days: threshold,
         device_limit: None,
+        tenant: None,
+        profiles: None,
     }
 }
 
@@ -147,7 +158,7 @@ fn other_failing_settings_of_a_stale_device_stay_a_finding_without_is_active() {
     assert!(found.contains(&Finding::DeviceNotCompliant {
         device: "phone".into(),
         device_id: String::new(),
-        reasons: vec![Reason::Setting("Require encryption".into())],
+        reasons: vec![Reason::Setting { name: "Require encryption".into(), value: None }],
         threshold: Some(30),
     }));
     assert!(found.iter().any(|f| matches!(f, Finding::DeviceStale { marked_not_compliant: true, .. })));
@@ -177,6 +188,8 @@ fn sources_that_did_not_load_add_no_findings_and_the_others_still_do() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: Some((0, "Standard staff".into())),
+        tenant: None,
+        profiles: None,
     };
     assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
 }

@@ -48,7 +48,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
 /// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
 /// answered. Shared by the findings box and the case summary, so both say the same.
 pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
-    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, profiles, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
@@ -61,14 +61,15 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
         let info = info.and_then(Result::ok);
         let devices = devices.and_then(Result::ok);
         let apps = apps.get().and_then(Result::ok);
-        let threshold = tenant
-            .get()
-            .and_then(Result::ok)
-            .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
-        let device_limit = match (restrictions.get(), groups.get()) {
-            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
+        let tenant = tenant.get().and_then(Result::ok);
+        let threshold = tenant.as_ref().map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
+        let membership = groups.get().and_then(Result::ok);
+        let user_groups = membership.as_ref().map(|m| m.all_ids());
+        let device_limit = match (restrictions.get(), &user_groups) {
+            (Some(Ok(configs)), Some(groups)) => effective_limit(&configs, groups),
             _ => None,
         };
+        let profiles = profiles.get().and_then(Result::ok);
         let evidence = Evidence {
             account: info.as_ref().map(|i| (&i.user, &i.license)),
             devices: devices.as_deref(),
@@ -76,6 +77,8 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             now_secs: platform::now_secs(),
             checkin_threshold_days: threshold,
             device_limit,
+            tenant: tenant.as_ref().map(|t| (&t.organization, &t.device_management)),
+            profiles: profiles.as_deref().zip(user_groups.as_ref()),
         };
         Some(diagnose(&evidence, &failed.get()))
     })
