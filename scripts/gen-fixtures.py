@@ -1149,7 +1149,7 @@ def devstate_apply(devices_out, users, dev_by_key, cfg_ids, pol_ids):
         return next(s for s in states if s["id"] == ids[key])
 
     # Hanna: the wipe sent two days ago waits for the phone, which also fails the minimum iOS version and its
-    # Wi-Fi profile (the locked phone could not install it).
+    # restrictions profile (the locked phone could not install it).
     iph = dev("hanna:iphone")
     upn = iph["userPrincipalName"]
     wiped = ago(days=2, hours=5, minutes=12)
@@ -1162,11 +1162,11 @@ def devstate_apply(devices_out, users, dev_by_key, cfg_ids, pol_ids):
                                     iph["osVersion"], [(ios["id"], ios["displayName"])], upn=upn)]
     iph["complianceState"] = "noncompliant"
     iph["complianceGracePeriodExpirationDateTime"] = iso(parse(iph["enrolledDateTime"]) + dt.timedelta(days=1))
-    wifi = state_of(iph, "dc_ioswifi")
-    wifi["state"] = "error"
-    wifi["settingStates"] = [setting("IosWiFiConfiguration.ssid", "Network name (SSID)", "error", None,
-                                     [(wifi["id"], wifi["displayName"])], hresult(0x87D11388),
-                                     "iOS device is currently busy. (0x87D11388)", upn)]
+    res = state_of(iph, "dc_iosres")
+    res["state"] = "error"
+    res["settingStates"] = [setting("IosGeneralDeviceConfiguration.passcodeRequired", "Require passcode", "error",
+                                    None, [(res["id"], res["displayName"])], hresult(0x87D11388),
+                                    "iOS device is currently busy. (0x87D11388)", upn)]
 
     # Lars: a restart sent yesterday failed (the laptop was asleep); the sync before it went through.
     lap = dev("lars:laptop")

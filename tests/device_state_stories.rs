@@ -147,7 +147,7 @@ fn the_northwind_lab_subscription_is_not_active_and_office_365_manages_its_devic
     assert_eq!(ranked[0].finding.actor(), Actor::Microsoft);
     assert_eq!(ranked[1].finding, Finding::MdmAuthorityNotIntune { authority: MdmAuthority::Office365 });
     assert!(ranked[..2].iter().all(|r| r.weight() == Weight::BlocksAccess));
-    assert!(describe(Locale::En, &ranked[0].finding).contains("(Disabled)"));
+    assert!(describe(Locale::En, &ranked[0].finding).contains("is not active (disabled)"));
 }
 
 #[test]

@@ -28,7 +28,7 @@ test('Hanna: the pending wipe of her stolen iPhone, with the phone’s other fin
     await wipe.item.getByText('Follows from the above:').waitFor();
     const dependents = wipe.item.locator('.t1-findings__dependents > [data-testid="finding"]');
     await dependents.filter({ hasText: /is not compliant: Minimum OS version \(value: 17\.7\.2\)/ }).waitFor();
-    await dependents.filter({ hasText: /Aurora Staff Wi-Fi \(iOS\/iPadOS\) failed on AUR-IPH-/ }).waitFor();
+    await dependents.filter({ hasText: /iOS\/iPadOS - Corporate device restrictions failed on AUR-IPH-/ }).waitFor();
     assert.equal(await findings(page).locator('.t1-findings__list > [data-testid="finding"]').count(), 1,
       'one group: the wipe');
   });
@@ -79,7 +79,7 @@ test('Northwind lab: the subscription that is not active is a finding, and the M
     const mdm = byTestId(page, 'mdm-authority');
     await mdm.getByText('MDM authority: Basic Mobility and Security (Office 365)').waitFor();
     assert.equal(await mdm.getAttribute('data-authority'), 'office365');
-    const inactive = await finding(page, /^Blocks all access The tenant's Intune subscription is not active \(Disabled\)/);
+    const inactive = await finding(page, /^Blocks all access The tenant's Intune subscription is not active \(disabled\)/);
     assert.equal(inactive.who, 'Microsoft support');
     assert.match(inactive.step, /Microsoft 365 admin center/);
     const authority = await finding(page, /MDM authority is Basic Mobility and Security \(Office 365\), not Intune/);
