@@ -58,7 +58,9 @@ fn hannas_pending_wipe_heads_her_stolen_iphones_other_findings() {
     let ranked = rank(found);
     let wipe = ranked
         .iter()
-        .find(|r| matches!(&r.finding, Finding::DeviceRemovalPending { action, since: Some(_), .. } if action == "wipe"))
+        .find(
+            |r| matches!(&r.finding, Finding::DeviceRemovalPending { action, since: Some(_), .. } if action == "wipe"),
+        )
         .expect("the pending wipe, with when it was sent");
     assert_eq!(wipe.finding.weight(), Weight::BlocksDevice);
     assert!(wipe.finding.at().is_some(), "ranked by the wipe's time");

@@ -46,7 +46,12 @@ pub const GROUP_FIELDS: [&str; 6] =
 pub const SEARCH_LIMIT: usize = 15;
 
 pub fn organization_request() -> GraphRequest {
-    GraphRequest::v1("organization").select(&["id", "displayName", "verifiedDomains", "mobileDeviceManagementAuthority"])
+    GraphRequest::v1("organization").select(&[
+        "id",
+        "displayName",
+        "verifiedDomains",
+        "mobileDeviceManagementAuthority",
+    ])
 }
 
 pub fn device_management_request() -> GraphRequest {

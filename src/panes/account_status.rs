@@ -8,8 +8,8 @@ use crate::domain::rbac::ViewArea;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders::TenantInfo;
-use crate::state::{tr, use_locale};
 use crate::model::MdmAuthority;
+use crate::state::{tr, use_locale};
 use crate::tables::enum_labels::{mdm_authority, subscription_state};
 use crate::test_ids;
 

@@ -86,7 +86,9 @@ fn actions(record: &DeviceRecord, out: &mut Vec<Finding>) {
             "Pending" | "Issued" => {
                 Some(Finding::DeviceRemovalPending { device: name, device_id: id, action: action_name, since: None })
             }
-            "Failed" => Some(Finding::DeviceActionFailed { device: name, device_id: id, action: action_name, at: None }),
+            "Failed" => {
+                Some(Finding::DeviceActionFailed { device: name, device_id: id, action: action_name, at: None })
+            }
             _ => None,
         }
     });
@@ -101,9 +103,8 @@ fn conflicts(record: &DeviceRecord, out: &mut Vec<Finding>) {
     for state in states.iter().filter(|s| s.state == PolicyState::Conflict) {
         let setting = state.setting_states.iter().find(|s| s.state == PolicyState::Conflict);
         let setting_name = setting.and_then(|s| s.setting_name.clone().or_else(|| s.setting.clone()));
-        let from_sources = setting.and_then(|s| {
-            s.sources.iter().find(|src| src.id != state.id && !src.display_name.is_empty())
-        });
+        let from_sources =
+            setting.and_then(|s| s.sources.iter().find(|src| src.id != state.id && !src.display_name.is_empty()));
         let other = match from_sources {
             Some(src) => Some((src.display_name.clone(), src.id.clone())),
             None => other_in_conflict(states, state, setting.and_then(|s| s.setting.as_deref())),
@@ -168,9 +169,8 @@ pub(super) fn no_state_findings(
 /// types are given the benefit of the doubt (no finding rather than a wrong one).
 fn android_mode_fits(odata_type: &str, enrollment_type: Option<&str>) -> bool {
     let t = short_type(odata_type).to_ascii_lowercase();
-    let corporate = enrollment_type.is_some_and(|e| {
-        matches!(e, "androidEnterpriseFullyManaged" | "androidEnterpriseDedicatedDevice")
-    });
+    let corporate = enrollment_type
+        .is_some_and(|e| matches!(e, "androidEnterpriseFullyManaged" | "androidEnterpriseDedicatedDevice"));
     let corporate_work_profile = enrollment_type == Some("androidEnterpriseCorporateWorkProfile");
     if t.starts_with("androidworkprofile") {
         !corporate && !corporate_work_profile

@@ -1,8 +1,6 @@
 use super::*;
 use crate::domain::findings::{rank, Reason};
-use crate::model::{
-    Assignment, AssignmentTarget, DevicePolicyState, ManagedDevice, SettingSource, SettingState,
-};
+use crate::model::{Assignment, AssignmentTarget, DevicePolicyState, ManagedDevice, SettingSource, SettingState};
 
 fn device(name: &str) -> ManagedDevice {
     ManagedDevice {
@@ -108,7 +106,9 @@ fn a_pending_wipe_is_a_device_cause_with_its_time_and_groups_the_device_s_other_
 #[test]
 fn a_removal_pending_from_the_management_state_alone_counts_too() {
     let laptop = record(ManagedDevice { management_state: Some("retirePending".into()), ..device("laptop") });
-    assert!(matches!(&run(&laptop)[..], [Finding::DeviceRemovalPending { action, since: None, .. }] if action == "retire"));
+    assert!(
+        matches!(&run(&laptop)[..], [Finding::DeviceRemovalPending { action, since: None, .. }] if action == "retire")
+    );
     let failed = record(ManagedDevice { management_state: Some("wipeFailed".into()), ..device("laptop") });
     assert!(matches!(&run(&failed)[..], [Finding::DeviceActionFailed { action, .. }] if action == "wipe"));
 }

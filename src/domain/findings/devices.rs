@@ -45,7 +45,9 @@ pub(super) fn findings(record: &DeviceRecord, e: &Evidence, out: &mut Vec<Findin
         });
     }
     // A conflict is a finding of its own, naming the other profile (see `device_state`).
-    for state in record.configuration.iter().filter(|s| matches!(s.state, PolicyState::Error | PolicyState::NonCompliant)) {
+    for state in
+        record.configuration.iter().filter(|s| matches!(s.state, PolicyState::Error | PolicyState::NonCompliant))
+    {
         let code = state.setting_states.iter().filter_map(|s| s.error_code).find(|c| *c != 0).map(hresult_hex);
         out.push(Finding::ProfileError {
             policy: state.display_name.clone(),
@@ -67,13 +69,11 @@ pub fn failing_settings(states: &[DevicePolicyState]) -> Vec<Reason> {
             .iter()
             .filter(|s| s.state.is_problem())
             .filter_map(|s| {
-                builtin_setting(s)
-                    .map(Reason::BuiltIn)
-                    .or_else(|| {
-                        let name = s.setting_name.clone().or_else(|| s.setting.clone())?;
-                        let value = s.current_value.clone().filter(|v| !v.trim().is_empty());
-                        Some(Reason::Setting { name, value })
-                    })
+                builtin_setting(s).map(Reason::BuiltIn).or_else(|| {
+                    let name = s.setting_name.clone().or_else(|| s.setting.clone())?;
+                    let value = s.current_value.clone().filter(|v| !v.trim().is_empty());
+                    Some(Reason::Setting { name, value })
+                })
             })
             .collect();
         if settings.is_empty() {

@@ -216,8 +216,7 @@ pub struct Ranked {
 /// The findings in the order to show them, each dependent grouped under its cause. A group ranks by its
 /// heaviest member, so a stale device holding a non-compliant finding ranks as blocking the device.
 pub fn rank(findings: Vec<Finding>) -> Vec<Ranked> {
-    let (mut causes, rest): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(Finding::is_device_cause);
+    let (mut causes, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(Finding::is_device_cause);
     // A retire or wipe heads its device's group: a device that stopped checking in is why it still waits.
     causes.sort_by_key(|f| !matches!(f, Finding::DeviceRemovalPending { .. }));
     let mut groups: Vec<Ranked> = Vec::new();

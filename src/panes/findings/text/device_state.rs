@@ -33,10 +33,9 @@ pub(super) fn describe(l: Locale, finding: &Finding) -> String {
         Finding::DeviceInGracePeriod { device, reasons, until, .. } => {
             let reasons = reasons_text(l, reasons, None);
             match until {
-                Some(t) => l.fill(
-                    Key::FindingGracePeriod,
-                    &[("device", device), ("reasons", &reasons), ("date", &utc(l, *t))],
-                ),
+                Some(t) => {
+                    l.fill(Key::FindingGracePeriod, &[("device", device), ("reasons", &reasons), ("date", &utc(l, *t))])
+                }
                 None => l.fill(Key::FindingGracePeriodNoDate, &[("device", device), ("reasons", &reasons)]),
             }
         }
@@ -66,9 +65,10 @@ pub(super) fn describe(l: Locale, finding: &Finding) -> String {
                     Key::FindingConflictWith,
                     &[("policy", policy), ("other", other), ("device", device), ("setting", &setting)],
                 ),
-                None => {
-                    l.fill(Key::FindingConflictUnnamed, &[("policy", policy), ("device", device), ("setting", &setting)])
-                }
+                None => l.fill(
+                    Key::FindingConflictUnnamed,
+                    &[("policy", policy), ("device", device), ("setting", &setting)],
+                ),
             }
         }
         Finding::ProfileNoState { policy, device, .. } => {
