@@ -222,3 +222,30 @@ fn android_enterprise_profiles_are_expected_only_on_their_kind_of_enrollment() {
     assert!(!android_mode_fits(device_owner, Some("userEnrollment")));
     assert!(!android_mode_fits(device_owner, None));
 }
+
+#[test]
+fn a_wipe_pending_on_a_device_that_stopped_checking_in_heads_the_group_and_staleness_follows() {
+    let stale = Finding::DeviceStale {
+        device: "phone".into(),
+        device_id: "id-phone".into(),
+        days: 40,
+        threshold: 30,
+        marked_not_compliant: true,
+    };
+    let wipe = Finding::DeviceRemovalPending {
+        device: "phone".into(),
+        device_id: "id-phone".into(),
+        action: "wipe".into(),
+        since: Some(secs("2026-11-01T10:00:00Z")),
+    };
+    let other = Finding::DeviceActionFailed {
+        device: "laptop".into(),
+        device_id: "id-laptop".into(),
+        action: "rebootNow".into(),
+        at: Some(secs("2026-11-19T10:00:00Z")),
+    };
+    let ranked = rank(vec![other.clone(), stale.clone(), wipe.clone()]);
+    assert_eq!(ranked.len(), 2, "{ranked:?}");
+    assert_eq!((&ranked[0].finding, &ranked[0].dependents), (&wipe, &vec![stale]));
+    assert_eq!(ranked[1].finding, other);
+}
