@@ -14,10 +14,11 @@ const findings = (page) => byTestId(page, 'findings');
 
 /** The listed finding whose sentence matches `text`, its next step and who acts (its own, not a dependent's). */
 async function finding(page, text) {
-  const item = findings(page).locator('[data-testid="finding"]').filter({ has: page.locator('.t1-finding__what', { hasText: text }) }).last();
+  const sentence = page.locator('.t1-finding__what', { hasText: text });
+  const item = findings(page).locator('[data-testid="finding"]').filter({ has: sentence }).last();
   await item.waitFor();
-  const own = (id) => item.locator(`> dl [data-testid="${id}"]`);
-  return { item, step: (await own('finding-next-step').textContent()).trim(), who: (await own('finding-who-acts').textContent()).trim() };
+  const own = async (id) => (await item.locator(`> dl [data-testid="${id}"]`).textContent()).trim();
+  return { item, step: await own('finding-next-step'), who: await own('finding-who-acts') };
 }
 
 test('Hanna: the pending wipe of her stolen iPhone, with the phone’s other findings grouped under it', async (t) => {

@@ -10,7 +10,9 @@ use crate::domain::device_actions::ActionState;
 use crate::domain::device_platform::Platform;
 use crate::domain::status::DeviceRecord;
 use crate::domain::time::parse_iso;
-use crate::model::{short_type, ComplianceState, DeviceActionResult, DevicePolicy, DevicePolicyState, PolicyState};
+use crate::model::{
+    short_type, ComplianceState, DeviceActionResult, DevicePolicy, DevicePolicyState, ManagedBy, PolicyState,
+};
 
 /// The actions that take the device out of management: once sent, the device's other problems are moot.
 const REMOVALS: [&str; 2] = ["retire", "wipe"];
@@ -145,7 +147,11 @@ pub(super) fn no_state_findings(
         let platform = Platform::from_odata_type(&profile.odata_type);
         for record in devices {
             let device = &record.device;
-            let fits = platform.reaches(Platform::from_operating_system(&device.operating_system))
+            // Only a device Intune's MDM manages takes profiles (not one ConfigMgr or Exchange alone manages).
+            let managed =
+                matches!(ManagedBy::from_agent(&device.management_agent), ManagedBy::Mdm | ManagedBy::CoManaged);
+            let fits = managed
+                && platform.reaches(Platform::from_operating_system(&device.operating_system))
                 && android_mode_fits(&profile.odata_type, device.device_enrollment_type.as_deref());
             if !fits || reports(record, &profile.id) {
                 continue;

@@ -7,6 +7,7 @@ fn device(name: &str) -> ManagedDevice {
         id: format!("id-{name}"),
         device_name: name.into(),
         operating_system: "Windows".into(),
+        management_agent: "mdm".into(),
         compliance_state: ComplianceState::Compliant,
         ..ManagedDevice::default()
     }
@@ -210,6 +211,12 @@ fn an_assigned_profile_without_a_state_on_a_device_it_fits_is_a_warning() {
     );
     assert_eq!(out[0].weight(), crate::domain::findings::Weight::Warning);
     assert_eq!(out[0].places()[0].key.as_deref(), Some("hello|-"));
+    // A device only Configuration Manager manages does not take Intune profiles.
+    let mut desktop = record(ManagedDevice { management_agent: "configurationManagerClient".into(), ..device("pc") });
+    desktop.device.id = "id-pc".into();
+    let mut none = Vec::new();
+    no_state_findings(&[desktop], &profiles, &groups, &mut none);
+    assert!(none.is_empty(), "{none:?}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! "What is wrong with this user", derived from the loaded data, each finding with the evidence behind it.
-//! The checks live beside this file by what they read (account, devices, apps); `triage` says how much each
-//! finding weighs, who acts on it and where its evidence is shown, and ranks them.
+//! The checks live beside this file by what they read (tenant, account, devices, device state, apps); `triage`
+//! says how much each finding weighs, who acts on it and where its evidence is shown, and ranks them.
 
 mod account;
 mod apps;
