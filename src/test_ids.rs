@@ -3,6 +3,7 @@
 pub const ACCOUNT_STATUS: &str = "account-status";
 pub const TENANT_NAME: &str = "tenant-name";
 pub const TENANT_STATE: &str = "tenant-state";
+pub const MDM_AUTHORITY: &str = "mdm-authority";
 pub const TENANT_SWITCH: &str = "tenant-switch";
 pub const LANGUAGE_SWITCH: &str = "language-switch";
 pub const USER_SEARCH: &str = "user-search";

@@ -61,6 +61,7 @@ fn story(query: &str) -> Story {
         let configs = client.enrollment_configurations().await.unwrap();
         let registrations = client.app_registrations(&user.id).await.unwrap();
         let events = client.enrollment_events(&user.id).await.unwrap();
+        let profiles = client.configuration_policies().await.unwrap();
         let group_ids = membership.all_ids();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
@@ -72,6 +73,8 @@ fn story(query: &str) -> Story {
             app_registrations: Some(&registrations),
             enrollment_events: Some(&events),
             restrictions: Some((&configs, &group_ids)),
+            tenant: Some((&tenant.organization, &tenant.device_management)),
+            profiles: Some((&profiles, &group_ids)),
         });
         Story { findings, info, devices, membership, apps }
     })
@@ -221,7 +224,7 @@ fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
     let laptop = s.devices.iter().find(|d| d.device.operating_system == "Windows").unwrap();
     assert!(s.findings.iter().any(|f| matches!(f, Finding::DeviceNotCompliant { device, reasons, .. }
         if *device == iphone.device.device_name
-            && reasons.iter().any(|r| matches!(r, Reason::Setting(name) if name.contains("password"))))));
+            && reasons.iter().any(|r| matches!(r, Reason::Setting { name, .. } if name.contains("password"))))));
     assert!(!s
         .findings
         .iter()
@@ -307,7 +310,8 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
             vec![
                 (Check::DeviceLimit, Source::GroupMembership),
                 (Check::AppInstalls, Source::GroupMembership),
-                (Check::EnrollmentRestrictions, Source::GroupMembership)
+                (Check::EnrollmentRestrictions, Source::GroupMembership),
+                (Check::ProfileStates, Source::GroupMembership),
             ]
         );
     });

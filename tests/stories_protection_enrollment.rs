@@ -37,6 +37,7 @@ fn findings_of(query: &str) -> Vec<Finding> {
         let configs = client.enrollment_configurations().await.unwrap();
         let registrations = client.app_registrations(&user.id).await.unwrap();
         let events = client.enrollment_events(&user.id).await.unwrap();
+        let profiles = client.configuration_policies().await.unwrap();
         let groups = membership.all_ids();
         let evidence = Evidence {
             account: Some((&info.user, &info.license)),
@@ -48,6 +49,8 @@ fn findings_of(query: &str) -> Vec<Finding> {
             app_registrations: Some(&registrations),
             enrollment_events: Some(&events),
             restrictions: Some((&configs, &groups)),
+            tenant: Some((&tenant.organization, &tenant.device_management)),
+            profiles: Some((&profiles, &groups)),
         };
         let d = diagnose(&evidence, &Default::default());
         assert!(d.complete(), "every check ran for {query}");

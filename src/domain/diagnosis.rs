@@ -19,6 +19,8 @@ pub enum Source {
     AppRegistrations,
     /// The user's enrollment failures (troubleshooting events).
     EnrollmentEvents,
+    /// The tenant's configuration profiles with their assignments.
+    Profiles,
 }
 
 impl Source {
@@ -34,6 +36,8 @@ impl Source {
 /// One check of the findings box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
+    /// The tenant's subscription and MDM authority.
+    Tenant,
     /// Account enabled, Intune license.
     Account,
     /// Device compliance and configuration profile errors.
@@ -48,10 +52,15 @@ pub enum Check {
     EnrollmentFailures,
     /// Platform restrictions that block the device of a failed enrollment.
     EnrollmentRestrictions,
+    /// Retire or wipe pending, device actions that failed.
+    DeviceActions,
+    /// Assigned profiles a device reports no state for.
+    ProfileStates,
 }
 
 impl Check {
-    pub const ALL: [Check; 8] = [
+    pub const ALL: [Check; 11] = [
+        Check::Tenant,
         Check::Account,
         Check::Compliance,
         Check::CheckIns,
@@ -60,11 +69,14 @@ impl Check {
         Check::AppProtection,
         Check::EnrollmentFailures,
         Check::EnrollmentRestrictions,
+        Check::DeviceActions,
+        Check::ProfileStates,
     ];
 
     /// The sources the check reads.
     pub fn sources(self) -> &'static [Source] {
         match self {
+            Check::Tenant => &[Source::Tenant],
             Check::Account => &[Source::User],
             Check::Compliance => &[Source::Devices],
             Check::CheckIns => &[Source::Devices, Source::Tenant],
@@ -75,6 +87,8 @@ impl Check {
             Check::EnrollmentRestrictions => {
                 &[Source::EnrollmentEvents, Source::Devices, Source::Restrictions, Source::GroupMembership]
             }
+            Check::DeviceActions => &[Source::Devices],
+            Check::ProfileStates => &[Source::Devices, Source::GroupMembership, Source::Profiles],
         }
     }
 }
@@ -142,7 +156,8 @@ mod tests {
             vec![
                 (Check::DeviceLimit, Source::GroupMembership),
                 (Check::AppInstalls, Source::GroupMembership),
-                (Check::EnrollmentRestrictions, Source::GroupMembership)
+                (Check::EnrollmentRestrictions, Source::GroupMembership),
+                (Check::ProfileStates, Source::GroupMembership),
             ]
         );
     }
@@ -158,13 +173,17 @@ mod tests {
             not_checked(&set(&[Source::User, Source::Apps])),
             vec![(Check::Account, Source::User), (Check::AppInstalls, Source::User)]
         );
-        assert_eq!(not_checked(&set(&[Source::Tenant])), vec![(Check::CheckIns, Source::Tenant)]);
         assert_eq!(
             not_checked(&set(&[Source::Restrictions])),
             vec![(Check::DeviceLimit, Source::Restrictions), (Check::EnrollmentRestrictions, Source::Restrictions)]
         );
+        assert_eq!(
+            not_checked(&set(&[Source::Tenant])),
+            vec![(Check::Tenant, Source::Tenant), (Check::CheckIns, Source::Tenant)]
+        );
+        assert_eq!(not_checked(&set(&[Source::Profiles])), vec![(Check::ProfileStates, Source::Profiles)]);
         let devices = not_checked(&set(&[Source::Devices, Source::Apps]));
-        assert_eq!(devices.len(), 6, "{devices:?}");
+        assert_eq!(devices.len(), 8, "{devices:?}");
         assert!(devices.iter().all(|(_, cause)| *cause == Source::Devices));
     }
 
@@ -198,6 +217,7 @@ mod tests {
                 Source::Restrictions,
                 Source::AppRegistrations,
                 Source::EnrollmentEvents,
+                Source::Profiles,
             ])),
         };
         assert!(!none.any_ran());

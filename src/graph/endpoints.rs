@@ -18,7 +18,7 @@ pub const USER_FIELDS: [&str; 9] = [
     "businessPhones",
 ];
 
-pub const DEVICE_FIELDS: [&str; 23] = [
+pub const DEVICE_FIELDS: [&str; 25] = [
     "id",
     "userId",
     "userPrincipalName",
@@ -43,6 +43,9 @@ pub const DEVICE_FIELDS: [&str; 23] = [
     // Which device actions apply: Android enrollment mode, Apple supervision.
     "deviceEnrollmentType",
     "isSupervised",
+    // Findings: when a device in grace turns non-compliant, and retire/wipe pending or an action that failed.
+    "complianceGracePeriodExpirationDateTime",
+    "deviceActionResults",
 ];
 
 pub const GROUP_FIELDS: [&str; 6] =
@@ -52,7 +55,12 @@ pub const GROUP_FIELDS: [&str; 6] =
 pub const SEARCH_LIMIT: usize = 15;
 
 pub fn organization_request() -> GraphRequest {
-    GraphRequest::v1("organization").select(&["id", "displayName", "verifiedDomains"])
+    GraphRequest::v1("organization").select(&[
+        "id",
+        "displayName",
+        "verifiedDomains",
+        "mobileDeviceManagementAuthority",
+    ])
 }
 
 pub fn device_management_request() -> GraphRequest {

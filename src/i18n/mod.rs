@@ -90,6 +90,10 @@ mod tests {
         Key::ManagedByEas,
         Key::OsVersionAtLeast,
         Key::OsVersionAtMost,
+        // Device state findings: a time zone and product names.
+        Key::TimeUtc,
+        Key::MdmIntune,
+        Key::MdmSccm,
     ];
 
     #[test]

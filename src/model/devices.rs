@@ -35,6 +35,23 @@ pub struct ManagedDevice {
     pub device_enrollment_type: Option<String>,
     /// Apple supervision (ADE); some actions need it. Absent unless `$select`ed.
     pub is_supervised: Option<bool>,
+    /// When the compliance grace period ends (or ended): a device `inGracePeriod` turns non-compliant then.
+    /// Graph gives far-future dates (9999-12-31) for devices with no grace period running.
+    pub compliance_grace_period_expiration_date_time: Option<String>,
+    /// The remote actions sent to the device and how far each got (pending, failed, done, …).
+    pub device_action_results: Vec<DeviceActionResult>,
+}
+
+/// `deviceActionResult`: one remote action on a device, as Intune tracks it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeviceActionResult {
+    /// The action's Graph name (`wipe`, `retire`, `rebootNow`, …).
+    pub action_name: String,
+    /// `actionState`: none, pending, canceled, active, done, failed, notSupported.
+    pub action_state: String,
+    pub start_date_time: Option<String>,
+    pub last_updated_date_time: Option<String>,
 }
 
 /// managedDevice.complianceState.
@@ -108,6 +125,16 @@ pub struct SettingState {
     pub error_code: Option<i64>,
     pub error_description: Option<String>,
     pub current_value: Option<String>,
+    /// The policies that set this setting on the device (`settingSource`): for a conflict, the other one.
+    pub sources: Vec<SettingSource>,
+}
+
+/// `settingSource`: a policy contributing a setting.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SettingSource {
+    pub id: String,
+    pub display_name: String,
 }
 
 /// `complianceStatus`, used for both compliance and configuration policy states.

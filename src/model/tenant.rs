@@ -8,6 +8,8 @@ pub struct Organization {
     pub id: String,
     pub display_name: String,
     pub verified_domains: Vec<VerifiedDomain>,
+    /// Who manages the tenant's devices; `None` when not read (Graph returns it only when `$select`ed).
+    pub mobile_device_management_authority: Option<MdmAuthority>,
 }
 
 impl Organization {
@@ -75,6 +77,29 @@ impl SubscriptionState {
             Self::Deleted => "deleted",
             Self::Blocked => "blocked",
             Self::LockedOut => "lockedOut",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// `mdmAuthority`: the service that manages the tenant's devices. Only `intune` lets Intune manage them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MdmAuthority {
+    Intune,
+    Sccm,
+    Office365,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+impl MdmAuthority {
+    pub fn graph_name(self) -> &'static str {
+        match self {
+            Self::Intune => "intune",
+            Self::Sccm => "sccm",
+            Self::Office365 => "office365",
             Self::Unknown => "unknown",
         }
     }

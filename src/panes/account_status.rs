@@ -8,8 +8,9 @@ use crate::domain::rbac::ViewArea;
 use crate::graph::ApiError;
 use crate::i18n::Key;
 use crate::loaders::TenantInfo;
+use crate::model::MdmAuthority;
 use crate::state::{tr, use_locale};
-use crate::tables::enum_labels::subscription_state;
+use crate::tables::enum_labels::{mdm_authority, subscription_state};
 use crate::test_ids;
 
 #[component]
@@ -64,6 +65,27 @@ pub fn AccountStatus(tenant: LocalResource<Result<TenantInfo, ApiError>>) -> imp
                                         }}
                                     </span>
                                 </p>
+                                {info
+                                    .organization
+                                    .mobile_device_management_authority
+                                    .map(|authority| {
+                                        let intune = authority == MdmAuthority::Intune;
+                                        view! {
+                                            <p
+                                                class=if intune { "t1-muted" } else { "t1-account__mdm" }
+                                                data-testid=test_ids::MDM_AUTHORITY
+                                                data-authority=authority.graph_name()
+                                            >
+                                                {move || {
+                                                    let l = locale.get();
+                                                    l.fill(
+                                                        Key::MdmAuthorityLabel,
+                                                        &[("authority", l.text(mdm_authority(authority)))],
+                                                    )
+                                                }}
+                                            </p>
+                                        }
+                                    })}
                                 {(!active)
                                     .then(|| {
                                         view! {

@@ -28,6 +28,7 @@ pub fn failed_sources(data: UserData) -> Memo<BTreeSet<Source>> {
         note(Source::Restrictions, data.restrictions.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::AppRegistrations, data.registrations.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::EnrollmentEvents, data.failures.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::Profiles, data.profiles.with(|r| r.as_ref().map(Result::is_err)));
         failed
     })
 }
@@ -42,6 +43,7 @@ pub fn any_pending(data: UserData) -> bool {
         || data.restrictions.with(Option::is_none)
         || data.registrations.with(Option::is_none)
         || data.failures.with(Option::is_none)
+        || data.profiles.with(Option::is_none)
 }
 
 pub fn source_reason(source: Source) -> Key {
@@ -54,11 +56,13 @@ pub fn source_reason(source: Source) -> Key {
         Source::Restrictions => Key::SourceFailedRestrictions,
         Source::AppRegistrations => Key::SourceFailedAppRegistrations,
         Source::EnrollmentEvents => Key::SourceFailedEnrollmentEvents,
+        Source::Profiles => Key::SourceFailedProfiles,
     }
 }
 
 pub fn check_name(check: Check) -> Key {
     match check {
+        Check::Tenant => Key::CheckTenant,
         Check::Account => Key::CheckAccount,
         Check::Compliance => Key::CheckCompliance,
         Check::CheckIns => Key::CheckCheckIns,
@@ -67,6 +71,8 @@ pub fn check_name(check: Check) -> Key {
         Check::AppProtection => Key::CheckAppProtection,
         Check::EnrollmentFailures => Key::CheckEnrollmentFailures,
         Check::EnrollmentRestrictions => Key::CheckEnrollmentRestrictions,
+        Check::DeviceActions => Key::CheckDeviceActions,
+        Check::ProfileStates => Key::CheckProfileStates,
     }
 }
 

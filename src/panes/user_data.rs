@@ -15,7 +15,7 @@ use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
 use crate::loaders::{self, TenantInfo, UserInfo};
-use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::model::{AppRegistration, DevicePolicy, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
@@ -39,6 +39,9 @@ pub struct UserData {
     pub registrations: LocalResource<Loaded<Vec<AppRegistration>>>,
     /// The user's enrollment failures: the enrollment failures area and its findings share it.
     pub failures: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
+    /// The tenant's configuration profiles with their assignments: the Configuration view and the "no state
+    /// reported" finding share it. Requested with the user's first wave, so it costs no round trip of its own.
+    pub profiles: LocalResource<Loaded<Vec<DevicePolicy>>>,
     /// The user's enrollment attempts once the enrollment failures area has shown them (from `failures`), for
     /// the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
@@ -135,7 +138,7 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
-        // Both go out in the first wave with the user and the device list: the findings read them, so they must
+        // These go out in the first wave with the user and the device list: the findings read them, so they must
         // not wait for their views to be opened.
         let registrations = unless_forbidden(ViewArea::AppProtectionStatus, move || {
             let (client, id) = (client.get(), id.get());
@@ -145,8 +148,24 @@ impl UserData {
             let (client, id) = (client.get(), id.get());
             async move { loaders::enrollment_events(&client, &id).await }
         });
+        let profiles = unless_forbidden(ViewArea::Configuration, move || {
+            let client = client.get();
+            async move { loaders::device_policies(&client, false).await }
+        });
         let events = RwSignal::new(None);
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, registrations, failures, events }
+        UserData {
+            user_id: id,
+            tenant,
+            user,
+            devices,
+            groups,
+            apps,
+            restrictions,
+            registrations,
+            failures,
+            profiles,
+            events,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::domain::entra::JoinType;
 use crate::i18n::{Key, Locale};
-use crate::model::{ManagedBy, SubscriptionState};
+use crate::model::{ManagedBy, MdmAuthority, SubscriptionState};
 
 /// "Other (value)": a Graph value newer than Tier1, shown as Graph sent it.
 pub fn other(locale: Locale, value: &str) -> String {
@@ -20,6 +20,15 @@ pub fn subscription_state(state: SubscriptionState) -> Key {
         SubscriptionState::Blocked => Key::SubStateBlocked,
         SubscriptionState::LockedOut => Key::SubStateLockedOut,
         SubscriptionState::Unknown => Key::SubStateUnknown,
+    }
+}
+
+pub fn mdm_authority(authority: MdmAuthority) -> Key {
+    match authority {
+        MdmAuthority::Intune => Key::MdmIntune,
+        MdmAuthority::Sccm => Key::MdmSccm,
+        MdmAuthority::Office365 => Key::MdmOffice365,
+        MdmAuthority::Unknown => Key::MdmUnknown,
     }
 }
 

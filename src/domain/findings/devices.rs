@@ -4,7 +4,7 @@
 use super::{Evidence, Finding, Reason};
 use crate::domain::builtin_compliance::{builtin_setting, BuiltInSetting};
 use crate::domain::status::{stale_days, DeviceRecord};
-use crate::model::{hresult_hex, ComplianceState, DevicePolicyState};
+use crate::model::{hresult_hex, ComplianceState, DevicePolicyState, PolicyState};
 
 pub(super) fn limit_findings(devices: &[DeviceRecord], limit: Option<&(u32, String)>, out: &mut Vec<Finding>) {
     if let Some((limit, policy)) = limit {
@@ -44,7 +44,10 @@ pub(super) fn findings(record: &DeviceRecord, e: &Evidence, out: &mut Vec<Findin
             marked_not_compliant: explained_by_staleness,
         });
     }
-    for state in record.configuration.iter().filter(|s| s.state.is_problem()) {
+    // A conflict is a finding of its own, naming the other profile (see `device_state`).
+    for state in
+        record.configuration.iter().filter(|s| matches!(s.state, PolicyState::Error | PolicyState::NonCompliant))
+    {
         let code = state.setting_states.iter().filter_map(|s| s.error_code).find(|c| *c != 0).map(hresult_hex);
         out.push(Finding::ProfileError {
             policy: state.display_name.clone(),
@@ -56,7 +59,8 @@ pub(super) fn findings(record: &DeviceRecord, e: &Evidence, out: &mut Vec<Findin
     }
 }
 
-/// The settings that make a device non-compliant; the policy name when no setting is reported.
+/// The settings that make a device non-compliant, with the value each has; the policy name when no setting is
+/// reported.
 pub fn failing_settings(states: &[DevicePolicyState]) -> Vec<Reason> {
     let mut reasons = Vec::new();
     for state in states.iter().filter(|s| s.state.is_problem()) {
@@ -65,13 +69,15 @@ pub fn failing_settings(states: &[DevicePolicyState]) -> Vec<Reason> {
             .iter()
             .filter(|s| s.state.is_problem())
             .filter_map(|s| {
-                builtin_setting(s)
-                    .map(Reason::BuiltIn)
-                    .or_else(|| s.setting_name.clone().or_else(|| s.setting.clone()).map(Reason::Setting))
+                builtin_setting(s).map(Reason::BuiltIn).or_else(|| {
+                    let name = s.setting_name.clone().or_else(|| s.setting.clone())?;
+                    let value = s.current_value.clone().filter(|v| !v.trim().is_empty());
+                    Some(Reason::Setting { name, value })
+                })
             })
             .collect();
         if settings.is_empty() {
-            reasons.push(Reason::Setting(state.display_name.clone()));
+            reasons.push(Reason::Setting { name: state.display_name.clone(), value: None });
         }
         for setting in settings {
             if !reasons.contains(&setting) {

@@ -1,12 +1,14 @@
 //! "What is wrong with this user", derived from the loaded data, each finding with the evidence behind it.
-//! The checks live beside this file by what they read (account, devices, apps); `triage` says how much each
-//! finding weighs, who acts on it and where its evidence is shown, and ranks them.
+//! The checks live beside this file by what they read (tenant, account, devices, device state, apps); `triage`
+//! says how much each finding weighs, who acts on it and where its evidence is shown, and ranks them.
 
 mod account;
 pub mod app_protection;
 mod apps;
+mod device_state;
 mod devices;
 pub mod enrollment;
+mod tenant;
 pub mod triage;
 
 pub use app_protection::FlagReason;
@@ -19,18 +21,31 @@ use super::builtin_compliance::BuiltInSetting;
 use super::failures::{Category, Evidence as FailureEvidence, Reason as FailureReason};
 use super::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, User};
+use crate::model::{DeviceManagement, DevicePolicy, MdmAuthority, Organization, SubscriptionState};
 
 /// Why a device is not compliant: a failing setting by its name, or one of the built-in policy's settings,
 /// which need words of their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    Setting(String),
+    /// A setting by its name, with the value the device reported for it when it did.
+    Setting {
+        name: String,
+        value: Option<String>,
+    },
     BuiltIn(BuiltInSetting),
 }
 
 /// One problem found. Names are for the sentence; ids say where the evidence is shown (see `triage`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
+    /// The tenant's Intune subscription is not active: nothing in it can be managed.
+    TenantNotActive {
+        state: SubscriptionState,
+    },
+    /// The tenant's devices are managed by another authority than Intune (or none is set).
+    MdmAuthorityNotIntune {
+        authority: MdmAuthority,
+    },
     AccountDisabled,
     NoIntuneLicense,
     IntunePlanNotActive {
@@ -58,6 +73,50 @@ pub enum Finding {
         days: i64,
         threshold: u32,
         marked_not_compliant: bool,
+    },
+    /// Not compliant, but within the compliance grace period: it becomes non-compliant at `until` (Unix
+    /// seconds) when known.
+    DeviceInGracePeriod {
+        device: String,
+        device_id: String,
+        reasons: Vec<Reason>,
+        until: Option<i64>,
+    },
+    /// A retire or wipe was sent and waits for the device: everything else about the device is moot.
+    DeviceRemovalPending {
+        device: String,
+        device_id: String,
+        /// `retire` or `wipe` (Graph's action name).
+        action: String,
+        since: Option<i64>,
+    },
+    /// A remote action on the device failed.
+    DeviceActionFailed {
+        device: String,
+        device_id: String,
+        /// Graph's action name (`rebootNow`, `remoteLock`, …).
+        action: String,
+        at: Option<i64>,
+    },
+    /// Two profiles set the same setting differently on one device: neither applies it.
+    ProfileConflict {
+        policy: String,
+        policy_id: String,
+        device: String,
+        device_id: String,
+        /// The other profile in the conflict, when the device's states name it.
+        other: Option<(String, String)>,
+        /// The setting both set, when reported.
+        setting: Option<String>,
+    },
+    /// A profile assigned to the user (or the device) that the device reports no state for.
+    ProfileNoState {
+        policy: String,
+        policy_id: String,
+        device: String,
+        device_id: String,
+        /// Whether another device of the user reports the profile (then the view has no row without a device).
+        reported_elsewhere: bool,
     },
     ProfileError {
         policy: String,
@@ -130,11 +189,18 @@ pub struct Evidence<'a> {
     /// The tenant's enrollment configurations and the user's group ids (direct and nested), for the platform
     /// restriction in effect; `None` when either did not load.
     pub restrictions: Option<(&'a [EnrollmentConfiguration], &'a BTreeSet<String>)>,
+    /// The tenant: its subscription and MDM authority.
+    pub tenant: Option<(&'a Organization, &'a DeviceManagement)>,
+    /// The tenant's configuration profiles with their assignments, and the user's groups (transitively).
+    pub profiles: Option<(&'a [DevicePolicy], &'a BTreeSet<String>)>,
 }
 
 /// Every finding the evidence allows, in the order the checks run (use [`rank`] for the order to show).
 pub fn findings(e: &Evidence) -> Vec<Finding> {
     let mut out = Vec::new();
+    if let Some((organization, management)) = e.tenant {
+        tenant::findings(organization, management, &mut out);
+    }
     if let Some((user, license)) = e.account {
         account::findings(user, license, &mut out);
     }
@@ -142,6 +208,10 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
         devices::limit_findings(devices, e.device_limit.as_ref(), &mut out);
         for record in devices {
             devices::findings(record, e, &mut out);
+            device_state::findings(record, &mut out);
+        }
+        if let Some((profiles, user_groups)) = e.profiles {
+            device_state::no_state_findings(devices, profiles, user_groups, &mut out);
         }
     }
     if let Some(apps) = e.apps {

@@ -25,7 +25,10 @@ fn failing_settings_prefers_setting_names() {
     ];
     assert_eq!(
         failing_settings(&states),
-        vec![Reason::Setting("Require a password".into()), Reason::Setting("Other".into())]
+        vec![
+            Reason::Setting { name: "Require a password".into(), value: None },
+            Reason::Setting { name: "Other".into(), value: None }
+        ]
     );
 }
 
@@ -151,7 +154,7 @@ fn other_failing_settings_of_a_stale_device_stay_a_finding_without_is_active() {
     assert!(found.contains(&Finding::DeviceNotCompliant {
         device: "phone".into(),
         device_id: String::new(),
-        reasons: vec![Reason::Setting("Require encryption".into())],
+        reasons: vec![Reason::Setting { name: "Require encryption".into(), value: None }],
         threshold: Some(30),
     }));
     assert!(found.iter().any(|f| matches!(f, Finding::DeviceStale { marked_not_compliant: true, .. })));

@@ -84,10 +84,16 @@ impl Place {
 impl Finding {
     pub fn weight(&self) -> Weight {
         match self {
-            Finding::AccountDisabled | Finding::NoIntuneLicense | Finding::IntunePlanNotActive { .. } => {
-                Weight::BlocksAccess
-            }
-            Finding::DeviceLimitReached { .. } | Finding::DeviceNotCompliant { .. } => Weight::BlocksDevice,
+            Finding::TenantNotActive { .. }
+            | Finding::MdmAuthorityNotIntune { .. }
+            | Finding::AccountDisabled
+            | Finding::NoIntuneLicense
+            | Finding::IntunePlanNotActive { .. } => Weight::BlocksAccess,
+            Finding::DeviceLimitReached { .. }
+            | Finding::DeviceNotCompliant { .. }
+            | Finding::DeviceRemovalPending { .. } => Weight::BlocksDevice,
+            Finding::DeviceInGracePeriod { .. } | Finding::ProfileNoState { .. } => Weight::Warning,
+            Finding::DeviceActionFailed { .. } | Finding::ProfileConflict { .. } => Weight::BlocksItem,
             Finding::DeviceStale { marked_not_compliant, .. } => {
                 if *marked_not_compliant {
                     Weight::BlocksDevice
@@ -106,10 +112,18 @@ impl Finding {
     /// Who takes the next step. For an app install error the knowledge base may know better (per code).
     pub fn actor(&self) -> Actor {
         match self {
+            // The subscription is Microsoft's to restore, once the admin has sorted out billing or licences.
+            Finding::TenantNotActive { .. } => Actor::Microsoft,
+            Finding::MdmAuthorityNotIntune { .. } => Actor::IntuneAdmin,
             Finding::AccountDisabled | Finding::NoIntuneLicense | Finding::IntunePlanNotActive { .. } => {
                 Actor::IntuneAdmin
             }
             Finding::DeviceLimitReached { .. } => Actor::HelpDesk,
+            Finding::DeviceInGracePeriod { .. } => Actor::User,
+            // Confirm with the caller whether the device should be removed; cancel or re-send it.
+            Finding::DeviceRemovalPending { .. } | Finding::DeviceActionFailed { .. } => Actor::HelpDesk,
+            Finding::ProfileConflict { .. } => Actor::IntuneAdmin,
+            Finding::ProfileNoState { .. } => Actor::User,
             Finding::DeviceNotCompliant { .. } | Finding::DeviceStale { .. } => Actor::User,
             Finding::ProfileError { .. } => Actor::IntuneAdmin,
             Finding::AppInstallFailed { .. } => Actor::HelpDesk,
@@ -122,8 +136,32 @@ impl Finding {
     /// Where the evidence is shown, most specific first.
     pub fn places(&self) -> Vec<Place> {
         match self {
-            Finding::AccountDisabled | Finding::NoIntuneLicense | Finding::IntunePlanNotActive { .. } => {
-                vec![Place::area(Area::Account, "")]
+            Finding::TenantNotActive { .. }
+            | Finding::MdmAuthorityNotIntune { .. }
+            | Finding::AccountDisabled
+            | Finding::NoIntuneLicense
+            | Finding::IntunePlanNotActive { .. } => vec![Place::area(Area::Account, "")],
+            Finding::DeviceInGracePeriod { device, device_id, .. } => {
+                vec![Place::device(device_id, device), Place::area(Area::Compliance, "")]
+            }
+            Finding::DeviceRemovalPending { device, device_id, .. }
+            | Finding::DeviceActionFailed { device, device_id, .. } => vec![Place::device(device_id, device)],
+            Finding::ProfileConflict { policy, policy_id, device, device_id, other, .. } => {
+                let mut places = vec![Place::row(Area::Configuration, format!("{policy_id}|{device_id}"), policy)];
+                if let Some((name, id)) = other {
+                    places.push(Place::row(Area::Configuration, format!("{id}|{device_id}"), name));
+                }
+                places.push(Place::device(device_id, device));
+                places
+            }
+            Finding::ProfileNoState { policy, policy_id, device, device_id, reported_elsewhere } => {
+                // The view lists a profile no device reports on one row without a device (`id|-`).
+                let profile = if *reported_elsewhere {
+                    Place::area(Area::Configuration, policy.clone())
+                } else {
+                    Place::row(Area::Configuration, format!("{policy_id}|-"), policy)
+                };
+                vec![profile, Place::device(device_id, device)]
             }
             Finding::DeviceLimitReached { policy, .. } => {
                 vec![Place::area(Area::EnrollmentRestrictions, policy), Place::area(Area::Devices, "")]
@@ -161,6 +199,11 @@ impl Finding {
         match self {
             Finding::DeviceNotCompliant { device_id, .. }
             | Finding::DeviceStale { device_id, .. }
+            | Finding::DeviceInGracePeriod { device_id, .. }
+            | Finding::DeviceRemovalPending { device_id, .. }
+            | Finding::DeviceActionFailed { device_id, .. }
+            | Finding::ProfileConflict { device_id, .. }
+            | Finding::ProfileNoState { device_id, .. }
             | Finding::ProfileError { device_id, .. }
             | Finding::AppInstallFailed { device_id, .. } => Some(device_id),
             _ => None,
@@ -168,15 +211,17 @@ impl Finding {
     }
 
     /// Whether this finding explains the other findings about its device (they follow from it and are
-    /// grouped under it): a device that stopped checking in reports nothing new.
+    /// grouped under it): a device that stopped checking in reports nothing new, and one with a retire or wipe
+    /// pending is leaving management.
     pub fn is_device_cause(&self) -> bool {
-        matches!(self, Finding::DeviceStale { .. })
+        matches!(self, Finding::DeviceStale { .. } | Finding::DeviceRemovalPending { .. })
     }
 
     /// When it happened (Unix seconds), for the order within a weight; `None` when the data has no time.
     pub fn at(&self) -> Option<i64> {
         match self {
             Finding::EnrollmentFailed { at, .. } | Finding::EnrollmentRestricted { at, .. } => *at,
+            Finding::DeviceRemovalPending { since: at, .. } | Finding::DeviceActionFailed { at, .. } => *at,
             _ => None,
         }
     }
@@ -197,9 +242,11 @@ pub struct Ranked {
 /// The findings in the order to show them, each dependent grouped under its cause. A group ranks by its
 /// heaviest member, so a stale device holding a non-compliant finding ranks as blocking the device.
 pub fn rank(findings: Vec<Finding>) -> Vec<Ranked> {
-    let (causes, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(Finding::is_device_cause);
-    let mut groups: Vec<Ranked> = causes.into_iter().map(|finding| Ranked { finding, dependents: vec![] }).collect();
-    for finding in rest {
+    let (mut causes, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(Finding::is_device_cause);
+    // A retire or wipe heads its device's group: a device that stopped checking in is why it still waits.
+    causes.sort_by_key(|f| !matches!(f, Finding::DeviceRemovalPending { .. }));
+    let mut groups: Vec<Ranked> = Vec::new();
+    for finding in causes.into_iter().chain(rest) {
         let cause = finding.device_id().and_then(|device| {
             groups.iter_mut().find(|g| g.finding.is_device_cause() && g.finding.device_id() == Some(device))
         });

@@ -10,7 +10,7 @@ mod protection_text;
 mod text;
 
 pub use evidence::evidence_text;
-pub use text::{advice, describe, not_checked_text, weight_key, Advice};
+pub use text::{advice, describe, next_step, not_checked_text, weight_key, Advice};
 
 use super::not_evaluated::{any_pending, failed_sources};
 use super::user_data::{session_devices, UserData};
@@ -59,7 +59,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
 /// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
 /// answered. Shared by the findings box and the case summary, so both say the same.
 pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
-    let UserData { tenant, user, apps, groups, restrictions, registrations, failures, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, registrations, failures, profiles, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
@@ -72,16 +72,15 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
         let info = info.and_then(Result::ok);
         let devices = devices.and_then(Result::ok);
         let apps = apps.get().and_then(Result::ok);
-        let threshold = tenant
-            .get()
-            .and_then(Result::ok)
-            .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
+        let tenant = tenant.get().and_then(Result::ok);
+        let threshold = tenant.as_ref().map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
         let (configs, membership) = (restrictions.get().and_then(Result::ok), groups.get().and_then(Result::ok));
         let group_ids = membership.map(|m| m.all_ids());
         let restrictions = configs.as_deref().zip(group_ids.as_ref());
         let device_limit = restrictions.and_then(|(configs, ids)| effective_limit(configs, ids));
         let registrations = registrations.get().and_then(Result::ok);
         let events = failures.get().and_then(Result::ok);
+        let profiles = profiles.get().and_then(Result::ok);
         let evidence = Evidence {
             account: info.as_ref().map(|i| (&i.user, &i.license)),
             devices: devices.as_deref(),
@@ -92,6 +91,8 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             app_registrations: registrations.as_deref(),
             enrollment_events: events.as_deref(),
             restrictions,
+            tenant: tenant.as_ref().map(|t| (&t.organization, &t.device_management)),
+            profiles: profiles.as_deref().zip(group_ids.as_ref()),
         };
         Some(diagnose(&evidence, &failed.get()))
     })

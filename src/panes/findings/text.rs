@@ -8,6 +8,8 @@ use crate::i18n::{Key, Locale};
 use crate::knowledge::KnowledgeBase;
 use crate::tables::builtin_policy::builtin_text;
 
+mod device_state;
+
 pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
     l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
 }
@@ -26,15 +28,7 @@ pub fn describe(l: Locale, finding: &Finding) -> String {
             &[("limit", &limit.to_string()), ("policy", policy), ("enrolled", &enrolled.to_string())],
         ),
         Finding::DeviceNotCompliant { device, reasons, threshold, .. } => {
-            let reasons: Vec<String> = reasons
-                .iter()
-                .map(|r| match r {
-                    Reason::Setting(name) => name.clone(),
-                    Reason::BuiltIn(setting) => builtin_text(l, *setting, *threshold),
-                })
-                .collect();
-            let reasons = if reasons.is_empty() { l.text(Key::Unknown).to_string() } else { reasons.join(", ") };
-            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons)])
+            l.fill(Key::FindingNotCompliant, &[("device", device), ("reasons", &reasons_text(l, reasons, *threshold))])
         }
         Finding::DeviceStale { device, days, threshold, marked_not_compliant, .. } => l.fill(
             if *marked_not_compliant { Key::FindingStaleNotCompliant } else { Key::FindingStale },
@@ -50,6 +44,32 @@ pub fn describe(l: Locale, finding: &Finding) -> String {
         | Finding::AppDeviceFlagged { .. }
         | Finding::EnrollmentFailed { .. }
         | Finding::EnrollmentRestricted { .. } => super::protection_text::describe(l, finding).unwrap_or_default(),
+        Finding::TenantNotActive { .. }
+        | Finding::MdmAuthorityNotIntune { .. }
+        | Finding::DeviceInGracePeriod { .. }
+        | Finding::DeviceRemovalPending { .. }
+        | Finding::DeviceActionFailed { .. }
+        | Finding::ProfileConflict { .. }
+        | Finding::ProfileNoState { .. } => device_state::describe(l, finding),
+    }
+}
+
+/// The failing settings of a device, each with the value it has: "Require a password (value: false)".
+pub(super) fn reasons_text(l: Locale, reasons: &[Reason], threshold: Option<u32>) -> String {
+    let reasons: Vec<String> = reasons
+        .iter()
+        .map(|r| match r {
+            Reason::Setting { name, value: Some(value) } => {
+                l.fill(Key::SettingWithValue, &[("setting", name), ("value", value)])
+            }
+            Reason::Setting { name, value: None } => name.clone(),
+            Reason::BuiltIn(setting) => builtin_text(l, *setting, threshold),
+        })
+        .collect();
+    if reasons.is_empty() {
+        l.text(Key::Unknown).to_string()
+    } else {
+        reasons.join(", ")
     }
 }
 
@@ -69,6 +89,13 @@ pub fn next_step(l: Locale, finding: &Finding) -> String {
         | Finding::AppDeviceFlagged { .. }
         | Finding::EnrollmentFailed { .. }
         | Finding::EnrollmentRestricted { .. } => super::protection_text::next_step(l, finding).unwrap_or_default(),
+        Finding::TenantNotActive { .. }
+        | Finding::MdmAuthorityNotIntune { .. }
+        | Finding::DeviceInGracePeriod { .. }
+        | Finding::DeviceRemovalPending { .. }
+        | Finding::DeviceActionFailed { .. }
+        | Finding::ProfileConflict { .. }
+        | Finding::ProfileNoState { .. } => device_state::next_step(l, finding),
     }
 }
 

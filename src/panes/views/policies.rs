@@ -36,7 +36,12 @@ pub fn PolicyView(data: UserData, compliance: bool) -> impl IntoView {
         async move {
             let membership = settled(data.groups).await?;
             let devices = settled(data.devices).await?;
-            let policies = loaders::device_policies(&client, compliance).await?;
+            // The profiles were loaded with the user's data (the findings read them too).
+            let policies = if compliance {
+                loaders::device_policies(&client, true).await?
+            } else {
+                settled(data.profiles).await?
+            };
             let groups = membership.all_ids();
             let reaches: Vec<_> = policies.iter().map(|p| reach(&p.assignments, &groups)).collect();
             let names = loaders::group_names(&client, &membership, reaches.iter()).await?;
