@@ -8,7 +8,7 @@ use std::sync::Arc;
 use futures::executor::block_on;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{findings, Evidence, Finding, Reason};
+use tier1::domain::findings::{findings, Evidence, Finding, Reason, Targeting};
 use tier1::domain::status::{app_summary, LicenseStatus};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use tier1::graph::{ErrorKind, GraphClient, Transport};
@@ -47,6 +47,7 @@ struct Story {
     devices: Vec<tier1::domain::status::DeviceRecord>,
     membership: tier1::domain::membership::Membership,
     apps: Vec<tier1::domain::status::AppRecord>,
+    parents: tier1::domain::membership::Parents,
 }
 
 fn story(query: &str) -> Story {
@@ -58,6 +59,8 @@ fn story(query: &str) -> Story {
         let devices = loaders::devices(&client, &user.id).await.unwrap();
         let membership = loaders::membership(&client, &user.id).await.unwrap();
         let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
+        let lists = loaders::policy_lists(&client, async { Ok(membership.clone()) }).await.unwrap();
+        let parents = loaders::nesting(&client, &membership).await.unwrap();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
             devices: Some(&devices),
@@ -65,8 +68,15 @@ fn story(query: &str) -> Story {
             now_secs: now(),
             checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
             device_limit: effective_limit(&client.enrollment_configurations().await.unwrap(), &membership.all_ids()),
+            targeting: Some(Targeting {
+                configuration: &lists.configuration,
+                compliance: &lists.compliance,
+                membership: &membership,
+                parents: &parents,
+                names: &lists.names,
+            }),
         });
-        Story { findings, info, devices, membership, apps }
+        Story { findings, info, devices, membership, apps, parents }
     })
 }
 
@@ -195,7 +205,7 @@ fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
         .findings
         .iter()
         .any(|f| matches!(f, Finding::DeviceNotCompliant { device, .. } if *device == laptop.device.device_name)));
-    assert!(s.findings.iter().any(|f| matches!(f, Finding::ProfileError { policy, device, code: Some(_) }
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::ProfileError { policy, device, code: Some(_), .. }
         if policy.contains("Wi-Fi") && *device == iphone.device.device_name)));
 }
 
@@ -266,26 +276,36 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
                 now_secs: now(),
                 checkin_threshold_days: Some(30),
                 device_limit: None,
+                targeting: None,
             },
             &failed,
         );
         assert!(!d.complete(), "Nothing wrong found must not be said");
         assert_eq!(
             d.not_checked,
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::Targeting, Source::GroupMembership)
+            ]
         );
     });
 }
 
+/// A user's Configuration (or Compliance) view, as the screen builds it.
+fn policy_view(s: &Story, compliance: bool) -> tier1::domain::table::Table {
+    let c = aurora();
+    let lists = block_on(loaders::policy_lists(&c, async { Ok(s.membership.clone()) })).unwrap();
+    let groups = s.membership.all_ids();
+    let through = tables::policies::through(&s.membership, &s.parents);
+    let user_groups = tables::policies::UserGroups { ids: &groups, names: &lists.names, through: &through };
+    let list = if compliance { &lists.compliance } else { &lists.configuration };
+    tables::policies::table(Locale::En, clock(), compliance, list, &s.devices, user_groups)
+}
+
 /// Tom's Configuration policies view, as the screen builds it.
 fn toms_configuration_policies() -> tier1::domain::table::Table {
-    let s = story("tom becker");
-    let c = aurora();
-    let policies = block_on(c.configuration_policies()).unwrap();
-    let groups = s.membership.all_ids();
-    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
-    let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
-    tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names)
+    policy_view(&story("tom becker"), false)
 }
 
 #[test]
@@ -326,7 +346,7 @@ fn daan_gets_scan_and_pack_through_his_scanners_device_group() {
     let c = aurora();
     let reaches = s.apps.iter().flat_map(|r| std::iter::once(&r.reach).chain(r.device_reach.values()));
     let names = block_on(loaders::group_names(&c, &s.membership, reaches)).unwrap();
-    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names);
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names, &Default::default());
     let row = table
         .rows
         .iter()
@@ -361,7 +381,7 @@ fn amara_windows_app_failed_with_its_error_code() {
         s.findings
     );
     assert!(app_summary(&s.apps).failed >= 1);
-    let table = tables::apps::table(Locale::En, clock(), &s.apps, &Default::default());
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &Default::default(), &Default::default());
     let failed =
         table.rows.iter().find(|r| r.cells[0].text == "Aurora Route Planner" && r.cells[4].text == "Failed").unwrap();
     assert_eq!(failed.cells[4].detail.as_deref(), Some("(error 0x87D1041C)"));

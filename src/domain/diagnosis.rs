@@ -15,6 +15,9 @@ pub enum Source {
     GroupMembership,
     Apps,
     Restrictions,
+    /// The tenant's configuration profiles and compliance policies (with their assignments) and the names of
+    /// the groups they target.
+    Policies,
 }
 
 impl Source {
@@ -38,11 +41,19 @@ pub enum Check {
     CheckIns,
     DeviceLimit,
     AppInstalls,
+    /// Profiles, policies and apps the user does not get (not targeted, or excluded).
+    Targeting,
 }
 
 impl Check {
-    pub const ALL: [Check; 5] =
-        [Check::Account, Check::Compliance, Check::CheckIns, Check::DeviceLimit, Check::AppInstalls];
+    pub const ALL: [Check; 6] = [
+        Check::Account,
+        Check::Compliance,
+        Check::CheckIns,
+        Check::DeviceLimit,
+        Check::AppInstalls,
+        Check::Targeting,
+    ];
 
     /// The sources the check reads.
     pub fn sources(self) -> &'static [Source] {
@@ -52,6 +63,7 @@ impl Check {
             Check::CheckIns => &[Source::Devices, Source::Tenant],
             Check::DeviceLimit => &[Source::Devices, Source::GroupMembership, Source::Restrictions],
             Check::AppInstalls => &[Source::Apps],
+            Check::Targeting => &[Source::Policies, Source::GroupMembership, Source::Devices],
         }
     }
 }
@@ -111,12 +123,16 @@ mod tests {
     }
 
     #[test]
-    fn failed_membership_stops_app_installs_and_the_device_limit_and_is_named_as_the_cause() {
+    fn failed_membership_stops_app_installs_the_device_limit_and_targeting_and_is_named_as_the_cause() {
         // The apps resource fails with the membership it is loaded from.
         let failed = set(&[Source::GroupMembership, Source::Apps]);
         assert_eq!(
             not_checked(&failed),
-            vec![(Check::DeviceLimit, Source::GroupMembership), (Check::AppInstalls, Source::GroupMembership)]
+            vec![
+                (Check::DeviceLimit, Source::GroupMembership),
+                (Check::AppInstalls, Source::GroupMembership),
+                (Check::Targeting, Source::GroupMembership)
+            ]
         );
     }
 
@@ -134,8 +150,9 @@ mod tests {
         assert_eq!(not_checked(&set(&[Source::Tenant])), vec![(Check::CheckIns, Source::Tenant)]);
         assert_eq!(not_checked(&set(&[Source::Restrictions])), vec![(Check::DeviceLimit, Source::Restrictions)]);
         let devices = not_checked(&set(&[Source::Devices, Source::Apps]));
-        assert_eq!(devices.len(), 4, "{devices:?}");
+        assert_eq!(devices.len(), 5, "{devices:?}");
         assert!(devices.iter().all(|(_, cause)| *cause == Source::Devices));
+        assert_eq!(not_checked(&set(&[Source::Policies])), vec![(Check::Targeting, Source::Policies)]);
     }
 
     #[test]
@@ -151,6 +168,7 @@ mod tests {
                 Source::Tenant,
                 Source::Apps,
                 Source::Restrictions,
+                Source::Policies,
             ])),
         };
         assert!(!none.any_ran());

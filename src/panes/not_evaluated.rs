@@ -26,6 +26,7 @@ pub fn failed_sources(data: UserData) -> Memo<BTreeSet<Source>> {
         note(Source::GroupMembership, data.groups.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Apps, data.apps.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::Restrictions, data.restrictions.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::Policies, data.targeting.with(|r| r.as_ref().map(Result::is_err)));
         failed
     })
 }
@@ -38,6 +39,7 @@ pub fn any_pending(data: UserData) -> bool {
         || data.groups.with(Option::is_none)
         || data.apps.with(Option::is_none)
         || data.restrictions.with(Option::is_none)
+        || data.targeting.with(Option::is_none)
 }
 
 pub fn source_reason(source: Source) -> Key {
@@ -48,6 +50,7 @@ pub fn source_reason(source: Source) -> Key {
         Source::GroupMembership => Key::SourceFailedGroups,
         Source::Apps => Key::SourceFailedApps,
         Source::Restrictions => Key::SourceFailedRestrictions,
+        Source::Policies => Key::SourceFailedPolicies,
     }
 }
 
@@ -58,6 +61,7 @@ pub fn check_name(check: Check) -> Key {
         Check::CheckIns => Key::CheckCheckIns,
         Check::DeviceLimit => Key::CheckDeviceLimit,
         Check::AppInstalls => Key::CheckAppInstalls,
+        Check::Targeting => Key::CheckTargeting,
     }
 }
 

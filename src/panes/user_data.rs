@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use super::operator::denied;
 use crate::concurrent::try_join;
 use crate::domain::failures::TenantFacts;
-use crate::domain::membership::Membership;
+use crate::domain::membership::{Membership, Parents};
 use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
-use crate::loaders::{self, TenantInfo, UserInfo};
+use crate::loaders::{self, PolicyLists, TenantInfo, UserInfo};
 use crate::model::{EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
@@ -35,6 +35,12 @@ pub struct UserData {
     pub apps: LocalResource<Loaded<Vec<AppRecord>>>,
     /// The tenant's enrollment restrictions: the restrictions view and the device-limit finding share it.
     pub restrictions: LocalResource<Loaded<Vec<EnrollmentConfiguration>>>,
+    /// The tenant's profiles and policies with the names of the groups they target: the "why not" findings
+    /// and the Compliance and Configuration views share it.
+    pub targeting: LocalResource<Loaded<PolicyLists>>,
+    /// How the user's nested groups nest (user → A → B), for the group membership pane, the views' reach and
+    /// the exclusion findings.
+    pub nesting: LocalResource<Loaded<Parents>>,
     /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
     /// as the operator's role allows), for the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
@@ -131,8 +137,17 @@ impl UserData {
             let client = client.get();
             async move { loaders::enrollment_restrictions(&client).await }
         });
+        // The lists go out with the user's data (first round trip); the group names need the membership.
+        let targeting = unless_forbidden(ViewArea::Configuration, move || {
+            let client = client.get();
+            async move { loaders::policy_lists(&client, settled(groups)).await }
+        });
+        let nesting = LocalResource::new(move || {
+            let client = client.get();
+            async move { loaders::nesting(&client, &settled(groups).await?).await }
+        });
         let events = RwSignal::new(None);
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
+        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, targeting, nesting, events }
     }
 }
 

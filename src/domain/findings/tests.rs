@@ -47,6 +47,7 @@ fn healthy_user_has_no_findings() {
         now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
         checkin_threshold_days: Some(30),
         device_limit: None,
+        targeting: None,
     };
     assert!(findings(&e).is_empty());
 }
@@ -62,6 +63,7 @@ fn a_used_up_device_limit_is_a_finding_with_its_evidence() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: Some((5, "Standard staff".into())),
+        targeting: None,
     };
     let reached = Finding::DeviceLimitReached { limit: 5, policy: "Standard staff".into(), enrolled: 5 };
     assert!(findings(&e).contains(&reached));
@@ -79,6 +81,7 @@ fn disabled_unlicensed_user_gets_both_findings_first() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: None,
+        targeting: None,
     };
     assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
 }
@@ -123,6 +126,7 @@ fn device_evidence(devices: &[DeviceRecord], threshold: Option<u32>) -> Evidence
         now_secs: crate::domain::time::parse_iso("2026-11-20T09:00:00Z").unwrap(),
         checkin_threshold_days: threshold,
         device_limit: None,
+        targeting: None,
     }
 }
 
@@ -177,6 +181,7 @@ fn sources_that_did_not_load_add_no_findings_and_the_others_still_do() {
         now_secs: 0,
         checkin_threshold_days: Some(30),
         device_limit: Some((0, "Standard staff".into())),
+        targeting: None,
     };
     assert_eq!(findings(&e), vec![Finding::AccountDisabled, Finding::NoIntuneLicense]);
 }

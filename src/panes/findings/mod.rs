@@ -13,7 +13,7 @@ use super::user_data::{session_devices, UserData};
 use crate::components::LoadingState;
 use crate::domain::diagnosis::{diagnose, Diagnosis};
 use crate::domain::enrollment_restrictions::effective_limit;
-use crate::domain::findings::{rank, Evidence, Finding, Ranked};
+use crate::domain::findings::{rank, Evidence, Finding, Ranked, Targeting};
 use crate::i18n::{Key, Locale};
 use crate::platform;
 use crate::state::{tr, use_locale};
@@ -48,7 +48,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
 /// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
 /// answered. Shared by the findings box and the case summary, so both say the same.
 pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
-    let UserData { tenant, user, apps, groups, restrictions, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, targeting, nesting, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
@@ -65,10 +65,14 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             .get()
             .and_then(Result::ok)
             .map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
-        let device_limit = match (restrictions.get(), groups.get()) {
-            (Some(Ok(configs)), Some(Ok(membership))) => effective_limit(&configs, &membership.all_ids()),
+        let membership = groups.get().and_then(Result::ok);
+        let device_limit = match (restrictions.get(), &membership) {
+            (Some(Ok(configs)), Some(membership)) => effective_limit(&configs, &membership.all_ids()),
             _ => None,
         };
+        // Without the nesting (still loading, or not readable) the exclusion findings leave the path out.
+        let parents = nesting.get().and_then(Result::ok).unwrap_or_default();
+        let lists = targeting.get().and_then(Result::ok);
         let evidence = Evidence {
             account: info.as_ref().map(|i| (&i.user, &i.license)),
             devices: devices.as_deref(),
@@ -76,6 +80,16 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             now_secs: platform::now_secs(),
             checkin_threshold_days: threshold,
             device_limit,
+            targeting: match (&lists, &membership) {
+                (Some(lists), Some(membership)) => Some(Targeting {
+                    configuration: &lists.configuration,
+                    compliance: &lists.compliance,
+                    membership,
+                    parents: &parents,
+                    names: &lists.names,
+                }),
+                _ => None,
+            },
         };
         Some(diagnose(&evidence, &failed.get()))
     })

@@ -6,6 +6,7 @@ use crate::domain::diagnosis::{Check, Source};
 use crate::domain::findings::{Actor, Finding, Reason, Weight};
 use crate::i18n::{Key, Locale};
 use crate::tables::builtin_policy::builtin_text;
+use crate::tables::groups::member_path;
 
 pub fn not_checked_text(l: Locale, check: Check, source: Source) -> String {
     l.fill(Key::NotChecked, &[("check", l.text(check_name(check))), ("reason", l.text(source_reason(source)))])
@@ -45,6 +46,23 @@ pub fn describe(l: Locale, finding: &Finding) -> String {
         Finding::AppInstallFailed { app, device, code, .. } => {
             l.fill(Key::FindingAppFailed, &[("app", app), ("device", device), ("code", &code_suffix(code))])
         }
+        Finding::ProfileNotTargeted { policy, user, device, groups, .. } => l.fill(
+            Key::FindingNotTargeted,
+            &[("policy", policy), ("device", device), ("groups", &either(l, groups)), ("user", user)],
+        ),
+        Finding::Excluded { item, member, group, path, .. } => {
+            let path = path.as_ref().map(|p| format!(" ({})", member_path(member, p))).unwrap_or_default();
+            l.fill(Key::FindingExcluded, &[("item", item), ("member", member), ("group", group), ("path", &path)])
+        }
+    }
+}
+
+/// "A", "A or B", "A, B or C".
+fn either(l: Locale, names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => l.fill(Key::GroupsOr, &[("first", &rest.join(", ")), ("second", last)]),
     }
 }
 
@@ -60,6 +78,13 @@ pub fn next_step(l: Locale, finding: &Finding) -> String {
         Finding::DeviceStale { device, .. } => l.fill(Key::StepStale, &[("device", device)]),
         Finding::ProfileError { device, .. } => l.fill(Key::StepProfileError, &[("device", device)]),
         Finding::AppInstallFailed { device, .. } => l.fill(Key::StepAppFailed, &[("device", device)]),
+        Finding::ProfileNotTargeted { user, device, groups, .. } => {
+            l.fill(Key::StepNotTargeted, &[("user", user), ("group", &either(l, groups)), ("device", device)])
+        }
+        Finding::Excluded { item, member, group, path, .. } => {
+            let direct = path.as_ref().and_then(|p| p.first()).unwrap_or(group);
+            l.fill(Key::StepExcluded, &[("member", member), ("item", item), ("direct", direct), ("group", group)])
+        }
     }
 }
 
