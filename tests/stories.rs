@@ -435,3 +435,55 @@ fn injected_faults_fail_only_the_affected_pane() {
     assert_eq!(throttled.kind, ErrorKind::Throttled { retry_after_secs: Some(2) });
     assert!(block_on(loaders::tenant(&c)).is_ok(), "the account status pane still loads");
 }
+
+// ── Why not: targeting findings and the nesting path ────────────────────────────────────────────────────────
+
+#[test]
+fn toms_vpn_is_a_finding_naming_vpn_users_and_emma_in_vpn_users_has_none() {
+    let s = story("tom becker");
+    let vpn: Vec<_> = s.findings.iter().filter(|f| matches!(f, Finding::ProfileNotTargeted { .. })).collect();
+    assert!(
+        matches!(&vpn[..], [Finding::ProfileNotTargeted { policy, device, groups, user, row: Some(_), .. }]
+            if policy == "Aurora VPN (Windows)" && device == "AUR-LT-0311" && *groups == ["VPN Users"]
+                && user == "Tom Becker"),
+        "{:?}",
+        s.findings
+    );
+    let text = tier1::panes::findings::describe(Locale::En, vpn[0]);
+    assert!(text.contains("VPN Users") && text.contains("AUR-LT-0311"), "{text}");
+    let step = tier1::panes::findings::next_step(Locale::En, vpn[0]);
+    assert!(step.starts_with("If Tom Becker should have it, add them to VPN Users"), "{step}");
+}
+
+#[test]
+fn benoits_iphone_misses_the_staff_wifi_through_a_nested_exclusion_group_and_the_finding_names_the_path() {
+    let s = story("benoit dupont");
+    let excluded: Vec<_> = s.findings.iter().filter(|f| matches!(f, Finding::Excluded { .. })).collect();
+    let [Finding::Excluded { item, group, path, device_id: None, row: Some(row), .. }] = &excluded[..] else {
+        panic!("one exclusion finding: {:?}", s.findings)
+    };
+    assert_eq!(item, "Aurora Staff Wi-Fi (iOS/iPadOS)");
+    assert_eq!(group, "Staff Wi-Fi - Excluded");
+    assert_eq!(path.as_deref(), Some(&["Customs Brokers - External".to_string(), "Staff Wi-Fi - Excluded".into()][..]));
+    let text = tier1::panes::findings::describe(Locale::En, excluded[0]);
+    assert!(
+        text.contains("(Benoît Dupont → Customs Brokers - External → Staff Wi-Fi - Excluded)"),
+        "the sentence shows the path: {text}"
+    );
+    // The evidence row exists in his Configuration view and says the same.
+    let table = policy_view(&s, false);
+    let cell = &table.rows.iter().find(|r| &r.key == row).expect("the Wi-Fi row").cells[2];
+    assert_eq!(cell.text, "Excluded through Staff Wi-Fi - Excluded (member through Customs Brokers - External)");
+}
+
+#[test]
+fn sanne_gets_the_vpn_through_sales_field_team_and_her_group_membership_shows_the_path() {
+    let s = story("sanne de vries");
+    let table = policy_view(&s, false);
+    let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("the VPN row");
+    assert_eq!(vpn.cells[2].text, "via VPN Users (through Sales Field Team)");
+    let groups = tables::groups::table(Locale::En, &s.membership, &s.parents, "Sanne de Vries");
+    let row = groups.rows.iter().find(|r| r.cells[0].text == "VPN Users").expect("VPN Users row");
+    assert_eq!(row.cells[2].detail.as_deref(), Some("Path: Sanne de Vries → Sales Field Team → VPN Users"));
+    assert!(!s.findings.iter().any(|f| matches!(f, Finding::ProfileNotTargeted { .. })), "{:?}", s.findings);
+}

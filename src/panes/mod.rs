@@ -8,7 +8,7 @@ mod data_selector;
 mod device_actions;
 mod enrollment_failures;
 mod failure_details;
-mod findings;
+pub mod findings;
 mod findings_announcement;
 mod group_membership;
 mod not_evaluated;
