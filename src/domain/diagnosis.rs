@@ -46,14 +46,8 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 6] = [
-        Check::Account,
-        Check::Compliance,
-        Check::CheckIns,
-        Check::DeviceLimit,
-        Check::AppInstalls,
-        Check::Targeting,
-    ];
+    pub const ALL: [Check; 6] =
+        [Check::Account, Check::Compliance, Check::CheckIns, Check::DeviceLimit, Check::AppInstalls, Check::Targeting];
 
     /// The sources the check reads.
     pub fn sources(self) -> &'static [Source] {

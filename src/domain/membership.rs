@@ -170,7 +170,8 @@ mod tests {
     fn the_path_walks_up_from_a_direct_group_and_is_the_shortest() {
         let m = nested();
         // field → vpn; office → staff → everyone; and a longer way to everyone through vpn.
-        let edges = parents(&[("field", &["vpn"]), ("office", &["staff"]), ("staff", &["everyone"]), ("vpn", &["staff"])]);
+        let edges =
+            parents(&[("field", &["vpn"]), ("office", &["staff"]), ("staff", &["everyone"]), ("vpn", &["staff"])]);
         assert_eq!(m.path(&edges, "vpn"), Some(vec!["field".into(), "vpn".into()]));
         assert_eq!(m.path(&edges, "everyone"), Some(vec!["office".into(), "staff".into(), "everyone".into()]));
         assert_eq!(m.path(&edges, "office"), Some(vec!["office".into()]));

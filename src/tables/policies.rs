@@ -63,8 +63,9 @@ pub fn table(
         let platform = Platform::from_odata_type(&policy.odata_type);
         // Per device: a device group reaches one device of the user and not another.
         let on_device = |index: usize| reach_on_device(&policy.assignments, user_groups, &device_groups[index]);
-        let device_cell =
-            |index: usize| reach_cell(locale, &on_device(index), names, through, Some(&devices[index].device.device_name));
+        let device_cell = |index: usize| {
+            reach_cell(locale, &on_device(index), names, through, Some(&devices[index].device.device_name))
+        };
         // Without a state, the policy reaches the user, else the first device it reaches (if any).
         let (reach, reached_device) = if user_reach.applies() {
             (user_reach, None)

@@ -6,7 +6,10 @@ fn target(kind: &str, group: Option<&str>, intent: Option<AssignmentIntent>) -> 
     Assignment {
         id: String::new(),
         intent,
-        target: AssignmentTarget { odata_type: format!("#microsoft.graph.{kind}"), group_id: group.map(str::to_string) },
+        target: AssignmentTarget {
+            odata_type: format!("#microsoft.graph.{kind}"),
+            group_id: group.map(str::to_string),
+        },
     }
 }
 
@@ -166,7 +169,10 @@ fn a_device_group_exclusion_names_the_device_and_a_compliance_policy_its_view() 
     let found = run(&[], &[policy], &[device("lt", "Windows", &["kiosks"]), device("lt2", "Windows", &[])]);
     assert_eq!(found.len(), 1, "{found:?}");
     let Finding::Excluded { kind, member, device_id, path, .. } = &found[0] else { panic!("{found:?}") };
-    assert_eq!((kind, member.as_str(), device_id.as_deref(), path), (&ItemKind::Compliance, "DEV-lt", Some("lt"), &None));
+    assert_eq!(
+        (kind, member.as_str(), device_id.as_deref(), path),
+        (&ItemKind::Compliance, "DEV-lt", Some("lt"), &None)
+    );
 }
 
 #[test]

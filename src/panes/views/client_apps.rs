@@ -38,10 +38,14 @@ pub fn ClientAppsView(data: UserData) -> impl IntoView {
         if failed.with(|f| f.contains(&Source::Apps) && root_cause(Source::Apps, f) != Source::Apps) {
             return view! { <NotEvaluatedNote data source=Source::Apps /> }.into_any();
         }
-        async_view(loaded, Key::ViewClientApps, move |(records, names, through): (Vec<AppRecord>, GroupNames, Through)| {
-            let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names, &through));
-            view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
-        })
+        async_view(
+            loaded,
+            Key::ViewClientApps,
+            move |(records, names, through): (Vec<AppRecord>, GroupNames, Through)| {
+                let table = Signal::derive(move || apps::table(locale.get(), clock_now(), &records, &names, &through));
+                view! { <DataTable table label=view_label(Key::ViewClientApps) empty=Key::EmptyApps /> }
+            },
+        )
         .into_any()
     }
 }
