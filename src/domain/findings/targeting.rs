@@ -141,7 +141,10 @@ impl Checker<'_> {
                     let on = device.then_some(record);
                     out.push(self.excluded(kind, &policy.id, &policy.display_name, row.clone(), on, &group_id));
                 }
-                Reach::NotTargeted { target_groups } if connectivity && !target_groups.is_empty() => {
+                // A device whose groups could not be read may well be in a targeted device group: say nothing.
+                Reach::NotTargeted { target_groups }
+                    if connectivity && !target_groups.is_empty() && record.groups.is_some() =>
+                {
                     out.push(Finding::ProfileNotTargeted {
                         policy: policy.display_name.clone(),
                         policy_id: policy.id.clone(),

@@ -112,7 +112,11 @@ fn a_vpn_profile_for_a_group_the_user_is_not_in_is_named_with_the_group_per_fitt
     // No Windows device: nothing to miss.
     assert!(run(std::slice::from_ref(&vpn), &[], &devices[1..]).is_empty());
     // Reaching the device through a device group: nothing missing either.
-    assert!(run(&[vpn], &[], &[device("lt", "Windows", &["vpn"])]).is_empty());
+    assert!(run(std::slice::from_ref(&vpn), &[], &[device("lt", "Windows", &["vpn"])]).is_empty());
+    // Nor when the device's own groups are unknown: it might be in a targeted device group.
+    let mut unknown = device("lt", "Windows", &[]);
+    unknown.groups = None;
+    assert!(run(&[vpn], &[], &[unknown]).is_empty());
 }
 
 #[test]
