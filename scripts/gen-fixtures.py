@@ -524,8 +524,8 @@ def aurora_groups():
     g.append(("dev_macos", "Devices - macOS (dynamic)", "All Macs enrolled in Intune.", "dynamicDevice",
               {"rule": 'device.deviceOSType -eq "MacMDM"', "pred": lambda d: d["platform"] == "macos"}))
     g.append(("vpn_users", "VPN Users", "Users who get the Aurora VPN (Windows) profile. Request via the IT portal.",
-              "assigned", {"users": ["jonas", "ruud", "arjun", "seun", "katrin", "joost", "willem", "charlotte"],
-                           "groups": ["sales_field"]}))
+              "assigned", {"users": ["jonas", "ruud", "arjun", "seun", "katrin", "joost", "willem", "charlotte"]
+                           + TARGETING_VPN_USERS, "groups": ["sales_field"]}))
     g.append(("sales_field", "Sales Field Team", "Account managers who work from customer sites.", "assigned",
               {"users": ["sanne", "oliver", "anja", "elodie", "lucia", "ingrid"]}))
     g.append(("pilot", "Intune Pilot Ring", "IT staff who receive Windows updates and new policies first.",
@@ -535,7 +535,63 @@ def aurora_groups():
     g.append(("warehouse_scanners", "Warehouse Scanners", "Zebra handhelds used on the warehouse floor.", "assigned",
               {"device_pred": lambda d: d["kind"] == "zebra"}))
     g.extend(devstate_groups())
+    g += targeting_groups()
     return g
+
+
+# --------------------------------------------------------------------------------------------------
+# Aurora: targeting ("why not?") stories
+#
+# Tom Becker keeps his VPN story: "Aurora VPN (Windows)" targets VPN Users, which he is not in, so his laptop
+# never gets it (a connectivity profile that does not reach a device of his). Emma Laurent is in VPN Users, so
+# the same rule finds nothing for her. Benoît Dupont's iPhone does not get "Aurora Staff Wi-Fi (iOS/iPadOS)":
+# the profile excludes "Staff Wi-Fi - Excluded", which holds the group "Customs Brokers - External", which
+# holds him; an exclusion through a nested group (Benoît Dupont → Customs Brokers - External → Staff Wi-Fi -
+# Excluded). Nothing here draws from a random generator; profile states do not either, so the rest of the
+# tenant stays as it was.
+
+TARGETING_VPN_USERS = ["emma"]
+
+
+def targeting_groups():
+    return [
+        ("wifi_excluded", "Staff Wi-Fi - Excluded", "Accounts that must use the guest Wi-Fi, not AURORA-STAFF. "
+         "Add groups, not people.", "assigned", {"groups": ["customs_external"]}),
+        ("customs_external", "Customs Brokers - External", "Customs brokers on contract from the customs agency.",
+         "assigned", {"users": ["benoit"]}),
+    ]
+
+
+def check_targeting(files: dict):
+    users = {u["userPrincipalName"]: u for u in files["users.json"]["value"]}
+    devices = files["managedDevices.json"]["value"]
+    groups = {g["displayName"]: g for g in files["groups.json"]["value"]}
+    cfgs = {c["displayName"]: c for c in files["deviceConfigurations.json"]["value"]}
+
+    def member_ids(g, kind):
+        return {m["id"] for m in g["members"] if m["@odata.type"] == f"#microsoft.graph.{kind}"}
+
+    def states(u, name):
+        return [s for d in devices if d["userId"] == u["id"] for s in d["deviceConfigurationStates"]
+                if s["displayName"] == name]
+
+    emma, tom = users["emma.laurent@aurora-logistics.example"], users["tom.becker@aurora-logistics.example"]
+    benoit = users["benoit.dupont@aurora-logistics.example"]
+    vpn_group = groups["VPN Users"]
+    check(emma["id"] in member_ids(vpn_group, "user") and states(emma, "Aurora VPN (Windows)"),
+          "targeting: emma is in VPN Users and her laptop has the VPN")
+    check(tom["id"] not in member_ids(vpn_group, "user") and not states(tom, "Aurora VPN (Windows)"),
+          "targeting: tom is not in VPN Users and has no VPN state")
+    excluded, customs = groups["Staff Wi-Fi - Excluded"], groups["Customs Brokers - External"]
+    check(member_ids(excluded, "group") == {customs["id"]} and not member_ids(excluded, "user"),
+          "targeting: the Wi-Fi exclusion group holds only the customs group")
+    check(member_ids(customs, "user") == {benoit["id"]}, "targeting: benoit is directly in the customs group")
+    wifi = cfgs["Aurora Staff Wi-Fi (iOS/iPadOS)"]
+    targets = [(a["target"]["@odata.type"], a["target"].get("groupId")) for a in wifi["assignments"]]
+    check(("#microsoft.graph.exclusionGroupAssignmentTarget", excluded["id"]) in targets,
+          "targeting: the iOS staff Wi-Fi excludes Staff Wi-Fi - Excluded")
+    check(any(d["userId"] == benoit["id"] and d["operatingSystem"] == "iOS" for d in devices)
+          and not states(benoit, "Aurora Staff Wi-Fi (iOS/iPadOS)"), "targeting: benoit's iPhone has no staff Wi-Fi")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -599,7 +655,8 @@ CONFIGS = [
          version=3, created=pday(820), modified=pday(150),
          settings={"networkName": "AURORA-STAFF", "ssid": "AURORA-STAFF", "connectAutomatically": True,
                    "wiFiSecurityType": "wpa2Personal"},
-         targets=[T("group", "all_staff")]),
+         # Excludes a group of groups: Benoît Dupont's story (see "targeting" below).
+         targets=[T("group", "all_staff"), T("exclude", "wifi_excluded")]),
     dict(key="dc_winwifi", odata="#microsoft.graph.windowsWifiConfiguration", name="Aurora Staff Wi-Fi (Windows)",
          desc="Joins AURORA-STAFF automatically on corporate Windows devices.", platforms={"windows"},
          ptype="windows10AndLater", version=2, created=pday(815), modified=pday(150),
@@ -2729,6 +2786,7 @@ def main():
     check_generic("northwind-lab", northwind)
     check_aurora(aurora, model)
     check_protection_enrollment_findings(aurora)
+    check_targeting(aurora)
     check_northwind(northwind)
     check_devstate(aurora)
     check_rbac("aurora", aurora)

@@ -9,7 +9,7 @@ use crate::concurrent::{try_join, try_join_all};
 
 use crate::domain::assignment::{reach, reach_on_device};
 use crate::domain::device_platform::Platform;
-use crate::domain::membership::Membership;
+use crate::domain::membership::{Membership, Parents};
 use crate::domain::status::{license_status, AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::{ApiError, GraphClient};
 use crate::model::{DeviceManagement, DevicePolicy, Group, ManagedDevice, MobileApp, Organization, User};
@@ -189,6 +189,40 @@ pub fn app_protection_policies<'a>(
     user_id: &'a str,
 ) -> impl Future<Output = Result<Vec<crate::model::AppProtectionPolicy>, ApiError>> + 'a {
     client.app_protection_policies(user_id)
+}
+
+/// How the user's nested groups nest (each of their groups → the groups it is directly in), for the path
+/// user → A → B. Read only when a group is nested; all the reads go out at once (one `$batch` round trip).
+pub async fn nesting(client: &GraphClient, membership: &Membership) -> Result<Parents, ApiError> {
+    let ids = membership.nesting_needed();
+    if ids.is_empty() {
+        return Ok(Parents::new());
+    }
+    client.group_parents(&ids).await
+}
+
+/// The tenant's configuration profiles and compliance policies with their assignments, and the names of the
+/// groups they target that the user is not in: what the "why not" findings, the "no state reported" finding
+/// and the policy views read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyLists {
+    pub configuration: Vec<DevicePolicy>,
+    pub compliance: Vec<DevicePolicy>,
+    pub names: GroupNames,
+}
+
+/// [`PolicyLists`]: the lists are requested at once (they do not depend on the user), then the names once
+/// the membership is known.
+pub async fn policy_lists(
+    client: &GraphClient,
+    membership: impl Future<Output = Result<Membership, ApiError>>,
+) -> Result<PolicyLists, ApiError> {
+    let lists = try_join(client.configuration_policies(), client.compliance_policies());
+    let ((configuration, compliance), membership) = try_join(lists, membership).await?;
+    let groups = membership.all_ids();
+    let reaches: Vec<_> = configuration.iter().chain(&compliance).map(|p| reach(&p.assignments, &groups)).collect();
+    let names = group_names(client, &membership, reaches.iter()).await?;
+    Ok(PolicyLists { configuration, compliance, names })
 }
 
 /// The user's app registrations with their intended and applied policies (App protection status view, and the

@@ -4,15 +4,11 @@
 //! Mila's grace period, Noah's profile without a state, and the Northwind lab's inactive subscription and MDM
 //! authority.
 
-use std::sync::Arc;
+mod common;
 
 use futures::executor::block_on;
-use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{findings, rank, Actor, Evidence, Finding, Reason, Weight};
-use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource};
-use tier1::graph::{GraphClient, Transport};
+use tier1::domain::findings::{rank, Actor, Finding, Reason, Weight};
 use tier1::i18n::Locale;
-use tier1::loaders;
 use tier1::model::{MdmAuthority, SubscriptionState};
 use tier1::panes::findings::{describe, next_step};
 
@@ -20,41 +16,15 @@ fn now() -> i64 {
     tier1::platform::now_secs()
 }
 
-fn client(tenant: &str) -> GraphClient {
-    let graph = FixtureGraph::new(tenant, FixtureSource::repo(), now(), parse_faults(""), Some(0));
-    GraphClient::new(Transport::Fixture(Arc::new(graph)))
-}
-
-/// Every finding about the user the screen shows, with every source loaded.
+/// Every finding about the user the screen shows, with every source loaded, except a connectivity profile
+/// that does not reach them: most Windows users are not in VPN Users, and that is Tom's story, not these.
 fn diagnosis(tenant: &str, query: &str) -> Vec<Finding> {
-    let client = client(tenant);
+    let client = common::tenant(tenant);
     block_on(async {
         let users = client.search_users(query).await.unwrap();
         assert_eq!(users.len(), 1, "{query}: {users:?}");
-        let user = &users[0];
-        let tenant = loaders::tenant(&client).await.unwrap();
-        let info = loaders::user(&client, &user.id).await.unwrap();
-        let devices = loaders::devices(&client, &user.id).await.unwrap();
-        let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
-        let profiles = client.configuration_policies().await.unwrap();
-        let groups = membership.all_ids();
-        let configs = client.enrollment_configurations().await.unwrap();
-        let registrations = client.app_registrations(&user.id).await.unwrap();
-        let events = client.enrollment_events(&user.id).await.unwrap();
-        findings(&Evidence {
-            account: Some((&info.user, &info.license)),
-            devices: Some(&devices),
-            apps: Some(&apps),
-            now_secs: now(),
-            checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
-            device_limit: effective_limit(&configs, &groups),
-            app_registrations: Some(&registrations),
-            enrollment_events: Some(&events),
-            restrictions: Some((&configs, &groups)),
-            tenant: Some((&tenant.organization, &tenant.device_management)),
-            profiles: Some((&profiles, &groups)),
-        })
+        let findings = common::diagnosis_of(&client, &users[0]).await.findings;
+        findings.into_iter().filter(|f| !matches!(f, Finding::ProfileNotTargeted { .. })).collect()
     })
 }
 

@@ -27,18 +27,20 @@ const USER_ID: &str = "USER-ID";
 const DEVICE_ID: &str = "DEVICE-ID";
 const APP_ID: &str = "APP-ID";
 const POLICY_ID: &str = "POLICY-ID";
+const GROUP_ID: &str = "GROUP-ID";
 /// An Entra device's `deviceId` (a managed device's `azureADDeviceId`); must not contain `DEVICE_ID`.
 const ENTRA_DEVICE_ID: &str = "ENTRA-DEV-ID";
 const UPN: &str = "o'sample@example.test";
 const SEARCH_TEXT: &str = "SEARCH-TEXT";
 
 /// Sample id → the placeholder the document writes for it.
-const PLACEHOLDERS: [(&str, &str); 5] = [
+const PLACEHOLDERS: [(&str, &str); 6] = [
     (USER_ID, "{userId}"),
     (DEVICE_ID, "{deviceId}"),
     (APP_ID, "{appId}"),
     (POLICY_ID, "{policyId}"),
     (ENTRA_DEVICE_ID, "{azureADDeviceId}"),
+    (GROUP_ID, "{groupId}"),
 ];
 
 /// Options a next link may add to any collection request; the contract allows them on every row.
@@ -62,6 +64,7 @@ fn built_requests() -> Vec<(&'static str, GraphRequest)> {
         ("member_of_request", ep::member_of_request(USER_ID, false)),
         ("member_of_request", ep::member_of_request(USER_ID, true)),
         ("groups_by_id_request", ep::groups_by_id_request(&groups)),
+        ("group_member_of_request", ep::group_member_of_request(GROUP_ID)),
         ("device_member_of_request", ep::device_member_of_request(ENTRA_DEVICE_ID)),
         ("mobile_apps_request", ep::mobile_apps_request()),
         ("app_device_statuses_request", ep::app_device_statuses_request(APP_ID, UPN)),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use futures::executor::block_on;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{findings, Evidence, Finding, Reason};
+use tier1::domain::findings::{findings, Evidence, Finding, Reason, Targeting};
 use tier1::domain::status::{app_summary, LicenseStatus};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use tier1::graph::{ErrorKind, GraphClient, Transport};
@@ -47,6 +47,7 @@ struct Story {
     devices: Vec<tier1::domain::status::DeviceRecord>,
     membership: tier1::domain::membership::Membership,
     apps: Vec<tier1::domain::status::AppRecord>,
+    parents: tier1::domain::membership::Parents,
 }
 
 fn story(query: &str) -> Story {
@@ -61,7 +62,8 @@ fn story(query: &str) -> Story {
         let configs = client.enrollment_configurations().await.unwrap();
         let registrations = client.app_registrations(&user.id).await.unwrap();
         let events = client.enrollment_events(&user.id).await.unwrap();
-        let profiles = client.configuration_policies().await.unwrap();
+        let lists = loaders::policy_lists(&client, async { Ok(membership.clone()) }).await.unwrap();
+        let parents = loaders::nesting(&client, &membership).await.unwrap();
         let group_ids = membership.all_ids();
         let findings = findings(&Evidence {
             account: Some((&info.user, &info.license)),
@@ -74,9 +76,16 @@ fn story(query: &str) -> Story {
             enrollment_events: Some(&events),
             restrictions: Some((&configs, &group_ids)),
             tenant: Some((&tenant.organization, &tenant.device_management)),
-            profiles: Some((&profiles, &group_ids)),
+            profiles: Some((&lists.configuration, &group_ids)),
+            targeting: Some(Targeting {
+                configuration: &lists.configuration,
+                compliance: &lists.compliance,
+                membership: &membership,
+                parents: &parents,
+                names: &lists.names,
+            }),
         });
-        Story { findings, info, devices, membership, apps }
+        Story { findings, info, devices, membership, apps, parents }
     })
 }
 
@@ -312,20 +321,26 @@ fn amara_without_group_membership_is_told_which_checks_did_not_run() {
                 (Check::AppInstalls, Source::GroupMembership),
                 (Check::EnrollmentRestrictions, Source::GroupMembership),
                 (Check::ProfileStates, Source::GroupMembership),
+                (Check::Targeting, Source::GroupMembership),
             ]
         );
     });
 }
 
+/// A user's Configuration (or Compliance) view, as the screen builds it.
+fn policy_view(s: &Story, compliance: bool) -> tier1::domain::table::Table {
+    let c = aurora();
+    let lists = block_on(loaders::policy_lists(&c, async { Ok(s.membership.clone()) })).unwrap();
+    let groups = s.membership.all_ids();
+    let through = tables::policies::through(&s.membership, &s.parents);
+    let user_groups = tables::policies::UserGroups { ids: &groups, names: &lists.names, through: &through };
+    let list = if compliance { &lists.compliance } else { &lists.configuration };
+    tables::policies::table(Locale::En, clock(), compliance, list, &s.devices, user_groups)
+}
+
 /// Tom's Configuration policies view, as the screen builds it.
 fn toms_configuration_policies() -> tier1::domain::table::Table {
-    let s = story("tom becker");
-    let c = aurora();
-    let policies = block_on(c.configuration_policies()).unwrap();
-    let groups = s.membership.all_ids();
-    let reaches: Vec<_> = policies.iter().map(|p| tier1::domain::assignment::reach(&p.assignments, &groups)).collect();
-    let names = block_on(loaders::group_names(&c, &s.membership, reaches.iter())).unwrap();
-    tables::policies::table(Locale::En, clock(), false, &policies, &s.devices, &groups, &names)
+    policy_view(&story("tom becker"), false)
 }
 
 #[test]
@@ -366,7 +381,7 @@ fn daan_gets_scan_and_pack_through_his_scanners_device_group() {
     let c = aurora();
     let reaches = s.apps.iter().flat_map(|r| std::iter::once(&r.reach).chain(r.device_reach.values()));
     let names = block_on(loaders::group_names(&c, &s.membership, reaches)).unwrap();
-    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names);
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &names, &Default::default());
     let row = table
         .rows
         .iter()
@@ -401,7 +416,7 @@ fn amara_windows_app_failed_with_its_error_code() {
         s.findings
     );
     assert!(app_summary(&s.apps).failed >= 1);
-    let table = tables::apps::table(Locale::En, clock(), &s.apps, &Default::default());
+    let table = tables::apps::table(Locale::En, clock(), &s.apps, &Default::default(), &Default::default());
     let failed =
         table.rows.iter().find(|r| r.cells[0].text == "Aurora Route Planner" && r.cells[4].text == "Failed").unwrap();
     assert_eq!(failed.cells[4].detail.as_deref(), Some("(error 0x87D1041C)"));
@@ -454,4 +469,56 @@ fn injected_faults_fail_only_the_affected_pane() {
     let throttled = block_on(loaders::user(&c, &user.id)).unwrap_err();
     assert_eq!(throttled.kind, ErrorKind::Throttled { retry_after_secs: Some(2) });
     assert!(block_on(loaders::tenant(&c)).is_ok(), "the account status pane still loads");
+}
+
+// ── Why not: targeting findings and the nesting path ────────────────────────────────────────────────────────
+
+#[test]
+fn toms_vpn_is_a_finding_naming_vpn_users_and_emma_in_vpn_users_has_none() {
+    let s = story("tom becker");
+    let vpn: Vec<_> = s.findings.iter().filter(|f| matches!(f, Finding::ProfileNotTargeted { .. })).collect();
+    assert!(
+        matches!(&vpn[..], [Finding::ProfileNotTargeted { policy, device, groups, user, row: Some(_), .. }]
+            if policy == "Aurora VPN (Windows)" && device == "AUR-LT-0311" && *groups == ["VPN Users"]
+                && user == "Tom Becker"),
+        "{:?}",
+        s.findings
+    );
+    let text = tier1::panes::findings::describe(Locale::En, vpn[0]);
+    assert!(text.contains("VPN Users") && text.contains("AUR-LT-0311"), "{text}");
+    let step = tier1::panes::findings::next_step(Locale::En, vpn[0]);
+    assert!(step.starts_with("If Tom Becker should have it, add them to VPN Users"), "{step}");
+}
+
+#[test]
+fn benoits_iphone_misses_the_staff_wifi_through_a_nested_exclusion_group_and_the_finding_names_the_path() {
+    let s = story("benoit dupont");
+    let excluded: Vec<_> = s.findings.iter().filter(|f| matches!(f, Finding::Excluded { .. })).collect();
+    let [Finding::Excluded { item, group, path, device_id: None, row: Some(row), .. }] = &excluded[..] else {
+        panic!("one exclusion finding: {:?}", s.findings)
+    };
+    assert_eq!(item, "Aurora Staff Wi-Fi (iOS/iPadOS)");
+    assert_eq!(group, "Staff Wi-Fi - Excluded");
+    assert_eq!(path.as_deref(), Some(&["Customs Brokers - External".to_string(), "Staff Wi-Fi - Excluded".into()][..]));
+    let text = tier1::panes::findings::describe(Locale::En, excluded[0]);
+    assert!(
+        text.contains("(Benoît Dupont → Customs Brokers - External → Staff Wi-Fi - Excluded)"),
+        "the sentence shows the path: {text}"
+    );
+    // The evidence row exists in his Configuration view and says the same.
+    let table = policy_view(&s, false);
+    let cell = &table.rows.iter().find(|r| &r.key == row).expect("the Wi-Fi row").cells[2];
+    assert_eq!(cell.text, "Excluded through Staff Wi-Fi - Excluded (member through Customs Brokers - External)");
+}
+
+#[test]
+fn sanne_gets_the_vpn_through_sales_field_team_and_her_group_membership_shows_the_path() {
+    let s = story("sanne de vries");
+    let table = policy_view(&s, false);
+    let vpn = table.rows.iter().find(|r| r.cells[0].text == "Aurora VPN (Windows)").expect("the VPN row");
+    assert_eq!(vpn.cells[2].text, "via VPN Users (through Sales Field Team)");
+    let groups = tables::groups::table(Locale::En, &s.membership, &s.parents, "Sanne de Vries");
+    let row = groups.rows.iter().find(|r| r.cells[0].text == "VPN Users").expect("VPN Users row");
+    assert_eq!(row.cells[2].detail.as_deref(), Some("Path: Sanne de Vries → Sales Field Team → VPN Users"));
+    assert!(!s.findings.iter().any(|f| matches!(f, Finding::ProfileNotTargeted { .. })), "{:?}", s.findings);
 }

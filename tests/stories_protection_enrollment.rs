@@ -4,22 +4,17 @@
 //! enrollment without a later success (Élodie), a restriction that blocks a platform (Wout), a resolved failure
 //! (Chloé), and the device-cap and license failures listed under their causes (Jonas, Lucas). Emma has none.
 
-use std::sync::Arc;
+mod common;
 
 use futures::executor::block_on;
 use tier1::domain::device_platform::Platform;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
-use tier1::domain::enrollment_restrictions::effective_limit;
 use tier1::domain::failures::{Evidence as Shown, Reason};
 use tier1::domain::findings::{rank, Actor, Area, Evidence, Finding, FlagReason, Weight};
-use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource};
-use tier1::graph::{GraphClient, Transport};
-use tier1::loaders;
+use tier1::graph::GraphClient;
 
 fn aurora() -> GraphClient {
-    let now = tier1::platform::now_secs();
-    let graph = FixtureGraph::new("aurora", FixtureSource::repo(), now, parse_faults(""), Some(0));
-    GraphClient::new(Transport::Fixture(Arc::new(graph)))
+    common::tenant("aurora")
 }
 
 /// Everything the findings box reads about the user the query finds, and the findings.
@@ -27,35 +22,9 @@ fn findings_of(query: &str) -> Vec<Finding> {
     let client = aurora();
     let users = block_on(client.search_users(query)).unwrap();
     assert_eq!(users.len(), 1, "{query:?} should find one user");
-    let user = &users[0];
-    block_on(async {
-        let tenant = loaders::tenant(&client).await.unwrap();
-        let info = loaders::user(&client, &user.id).await.unwrap();
-        let devices = loaders::devices(&client, &user.id).await.unwrap();
-        let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
-        let configs = client.enrollment_configurations().await.unwrap();
-        let registrations = client.app_registrations(&user.id).await.unwrap();
-        let events = client.enrollment_events(&user.id).await.unwrap();
-        let profiles = client.configuration_policies().await.unwrap();
-        let groups = membership.all_ids();
-        let evidence = Evidence {
-            account: Some((&info.user, &info.license)),
-            devices: Some(&devices),
-            apps: Some(&apps),
-            now_secs: tier1::platform::now_secs(),
-            checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
-            device_limit: effective_limit(&configs, &groups),
-            app_registrations: Some(&registrations),
-            enrollment_events: Some(&events),
-            restrictions: Some((&configs, &groups)),
-            tenant: Some((&tenant.organization, &tenant.device_management)),
-            profiles: Some((&profiles, &groups)),
-        };
-        let d = diagnose(&evidence, &Default::default());
-        assert!(d.complete(), "every check ran for {query}");
-        d.findings
-    })
+    let d = block_on(common::diagnosis_of(&client, &users[0]));
+    assert!(d.complete(), "every check ran for {query}");
+    d.findings
 }
 
 fn is_ours(f: &Finding) -> bool {

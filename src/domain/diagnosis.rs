@@ -19,8 +19,9 @@ pub enum Source {
     AppRegistrations,
     /// The user's enrollment failures (troubleshooting events).
     EnrollmentEvents,
-    /// The tenant's configuration profiles with their assignments.
-    Profiles,
+    /// The tenant's configuration profiles and compliance policies (with their assignments) and the names of
+    /// the groups they target.
+    Policies,
 }
 
 impl Source {
@@ -56,10 +57,12 @@ pub enum Check {
     DeviceActions,
     /// Assigned profiles a device reports no state for.
     ProfileStates,
+    /// Profiles, policies and apps the user does not get (not targeted, or excluded).
+    Targeting,
 }
 
 impl Check {
-    pub const ALL: [Check; 11] = [
+    pub const ALL: [Check; 12] = [
         Check::Tenant,
         Check::Account,
         Check::Compliance,
@@ -71,6 +74,7 @@ impl Check {
         Check::EnrollmentRestrictions,
         Check::DeviceActions,
         Check::ProfileStates,
+        Check::Targeting,
     ];
 
     /// The sources the check reads.
@@ -88,7 +92,8 @@ impl Check {
                 &[Source::EnrollmentEvents, Source::Devices, Source::Restrictions, Source::GroupMembership]
             }
             Check::DeviceActions => &[Source::Devices],
-            Check::ProfileStates => &[Source::Devices, Source::GroupMembership, Source::Profiles],
+            Check::ProfileStates => &[Source::Devices, Source::GroupMembership, Source::Policies],
+            Check::Targeting => &[Source::Policies, Source::GroupMembership, Source::Devices],
         }
     }
 }
@@ -148,7 +153,7 @@ mod tests {
     }
 
     #[test]
-    fn failed_membership_stops_app_installs_and_the_device_limit_and_is_named_as_the_cause() {
+    fn failed_membership_stops_app_installs_the_device_limit_and_targeting_and_is_named_as_the_cause() {
         // The apps resource fails with the membership it is loaded from.
         let failed = set(&[Source::GroupMembership, Source::Apps]);
         assert_eq!(
@@ -158,6 +163,7 @@ mod tests {
                 (Check::AppInstalls, Source::GroupMembership),
                 (Check::EnrollmentRestrictions, Source::GroupMembership),
                 (Check::ProfileStates, Source::GroupMembership),
+                (Check::Targeting, Source::GroupMembership),
             ]
         );
     }
@@ -181,9 +187,12 @@ mod tests {
             not_checked(&set(&[Source::Tenant])),
             vec![(Check::Tenant, Source::Tenant), (Check::CheckIns, Source::Tenant)]
         );
-        assert_eq!(not_checked(&set(&[Source::Profiles])), vec![(Check::ProfileStates, Source::Profiles)]);
+        assert_eq!(
+            not_checked(&set(&[Source::Policies])),
+            vec![(Check::ProfileStates, Source::Policies), (Check::Targeting, Source::Policies)]
+        );
         let devices = not_checked(&set(&[Source::Devices, Source::Apps]));
-        assert_eq!(devices.len(), 8, "{devices:?}");
+        assert_eq!(devices.len(), 9, "{devices:?}");
         assert!(devices.iter().all(|(_, cause)| *cause == Source::Devices));
     }
 
@@ -217,7 +226,7 @@ mod tests {
                 Source::Restrictions,
                 Source::AppRegistrations,
                 Source::EnrollmentEvents,
-                Source::Profiles,
+                Source::Policies,
             ])),
         };
         assert!(!none.any_ran());

@@ -1,6 +1,6 @@
 //! Group membership as the Groups pane shows it: membership type, and direct or transitive (through nesting).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::model::Group;
 
@@ -30,6 +30,9 @@ pub struct Membership {
     pub transitive: Vec<Group>,
 }
 
+/// Group nesting as read: each of the user's groups → the groups it is a direct member of.
+pub type Parents = BTreeMap<String, Vec<String>>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRow {
     pub group: Group,
@@ -45,6 +48,56 @@ impl Membership {
 
     pub fn name_of(&self, group_id: &str) -> Option<&str> {
         self.direct.iter().chain(&self.transitive).find(|g| g.id == group_id).map(|g| g.display_name.as_str())
+    }
+
+    /// The groups whose own memberships are needed to tell how the user is in each nested group: all of the
+    /// user's groups when at least one is nested (in `transitive` only), none when every group is direct.
+    pub fn nesting_needed(&self) -> Vec<String> {
+        let direct: BTreeSet<&str> = self.direct.iter().map(|g| g.id.as_str()).collect();
+        if self.transitive.iter().all(|g| direct.contains(g.id.as_str())) {
+            return Vec::new();
+        }
+        self.all_ids().into_iter().collect()
+    }
+
+    /// How the user is in `group_id`: the chain of group ids from a group they are directly in to it
+    /// (`[A, B]` for user → A → B; `[B]` when direct), the shortest one found walking up `parents` from the
+    /// direct groups. `None` when the user is not in it or the edges read do not connect it.
+    pub fn path(&self, parents: &Parents, group_id: &str) -> Option<Vec<String>> {
+        let mut came_from: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+        let mut queue = VecDeque::new();
+        let mut direct: Vec<&str> = self.direct.iter().map(|g| g.id.as_str()).collect();
+        direct.sort_unstable();
+        for id in direct {
+            if came_from.insert(id, None).is_none() {
+                queue.push_back(id);
+            }
+        }
+        while let Some(id) = queue.pop_front() {
+            if id == group_id {
+                let mut path = vec![id.to_string()];
+                let mut at = id;
+                while let Some(Some(previous)) = came_from.get(at) {
+                    path.push(previous.to_string());
+                    at = previous;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for parent in parents.get(id).into_iter().flatten() {
+                if !came_from.contains_key(parent.as_str()) {
+                    came_from.insert(parent, Some(id));
+                    queue.push_back(parent);
+                }
+            }
+        }
+        None
+    }
+
+    /// [`Membership::path`] as group names (ids where a name is unknown).
+    pub fn path_names(&self, parents: &Parents, group_id: &str) -> Option<Vec<String>> {
+        let path = self.path(parents, group_id)?;
+        Some(path.iter().map(|id| self.name_of(id).unwrap_or(id).to_string()).collect())
     }
 
     /// One row per group, direct memberships first, then by name.
@@ -102,5 +155,43 @@ mod tests {
         assert!(rows[0].direct && rows[0].group.id == "sales");
         assert!(!rows[1].direct && rows[1].group.id == "staff");
         assert!(m.all_ids().contains("staff"));
+    }
+
+    fn parents(edges: &[(&str, &[&str])]) -> Parents {
+        edges.iter().map(|(child, ps)| (child.to_string(), ps.iter().map(|p| p.to_string()).collect())).collect()
+    }
+
+    fn nested() -> Membership {
+        let all = ["field", "vpn", "office", "staff", "everyone"].map(|id| group(id, None));
+        Membership { direct: vec![group("field", None), group("office", None)], transitive: all.to_vec() }
+    }
+
+    #[test]
+    fn the_path_walks_up_from_a_direct_group_and_is_the_shortest() {
+        let m = nested();
+        // field → vpn; office → staff → everyone; and a longer way to everyone through vpn.
+        let edges =
+            parents(&[("field", &["vpn"]), ("office", &["staff"]), ("staff", &["everyone"]), ("vpn", &["staff"])]);
+        assert_eq!(m.path(&edges, "vpn"), Some(vec!["field".into(), "vpn".into()]));
+        assert_eq!(m.path(&edges, "everyone"), Some(vec!["office".into(), "staff".into(), "everyone".into()]));
+        assert_eq!(m.path(&edges, "office"), Some(vec!["office".into()]));
+        assert_eq!(m.path_names(&edges, "vpn"), Some(vec!["FIELD".into(), "VPN".into()]));
+    }
+
+    #[test]
+    fn no_path_without_the_edges_or_for_a_group_the_user_is_not_in_and_cycles_end() {
+        let m = nested();
+        assert_eq!(m.path(&Parents::new(), "vpn"), None);
+        let cycle = parents(&[("field", &["vpn"]), ("vpn", &["field"])]);
+        assert_eq!(m.path(&cycle, "elsewhere"), None);
+        assert_eq!(m.path(&cycle, "vpn"), Some(vec!["field".into(), "vpn".into()]));
+    }
+
+    #[test]
+    fn nesting_is_read_only_when_a_group_is_nested() {
+        let m = nested();
+        assert_eq!(m.nesting_needed().len(), 5);
+        let flat = Membership { direct: vec![group("a", None)], transitive: vec![group("a", None)] };
+        assert!(flat.nesting_needed().is_empty());
     }
 }

@@ -138,6 +138,12 @@ pub fn device_member_of_request(azure_ad_device_id: &str) -> GraphRequest {
     .top(999)
 }
 
+/// The groups a group is directly a member of (one step of nesting): read for each of a user's groups, they
+/// say how the user is in a nested group (user → A → B).
+pub fn group_member_of_request(group_id: &str) -> GraphRequest {
+    GraphRequest::v1(format!("groups/{group_id}/memberOf/microsoft.graph.group")).select(&["id"]).top(999)
+}
+
 /// Directory `in` filters accept at most 15 values.
 pub const GROUP_LOOKUP_CHUNK: usize = 15;
 
@@ -238,6 +244,15 @@ impl GraphClient {
     /// The device's groups, transitively (see [`device_member_of_request`]).
     pub async fn device_groups(&self, azure_ad_device_id: &str) -> Result<Vec<Group>, ApiError> {
         self.get_all(&device_member_of_request(azure_ad_device_id)).await
+    }
+
+    /// Each group → the groups it is directly a member of, read concurrently (one batch round trip in REST mode).
+    pub async fn group_parents(&self, ids: &[String]) -> Result<crate::domain::membership::Parents, ApiError> {
+        let reads = ids.iter().map(|id| async move {
+            let parents = self.get_all::<Group>(&group_member_of_request(id)).await?;
+            Ok::<_, ApiError>((id.clone(), parents.into_iter().map(|g| g.id).collect()))
+        });
+        Ok(crate::concurrent::try_join_all(reads).await?.into_iter().collect())
     }
 
     pub async fn groups_by_id(&self, ids: &[String]) -> Result<Vec<Group>, ApiError> {

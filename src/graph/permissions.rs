@@ -15,6 +15,7 @@ pub const CALL_PERMISSIONS: &[(&str, &str)] = &[
     ("users/{id}/memberOf/microsoft.graph.group", "User.Read.All"),
     ("users/{id}/transitiveMemberOf/microsoft.graph.group", "User.Read.All"),
     ("groups", "GroupMember.Read.All"),
+    ("groups/{id}/memberOf/microsoft.graph.group", "GroupMember.Read.All"),
     ("devices(deviceId='{id}')/transitiveMemberOf/microsoft.graph.group", "Device.Read.All"),
     ("deviceAppManagement/mobileApps", "DeviceManagementApps.Read.All"),
     ("deviceAppManagement/mobileApps/{id}/deviceStatuses", "DeviceManagementApps.Read.All"),

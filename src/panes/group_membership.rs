@@ -22,7 +22,17 @@ pub fn GroupMembership(data: UserData) -> impl IntoView {
                 data.groups,
                 Key::GroupsTitle,
                 move |membership: Membership| {
-                    let table = Signal::derive(move || groups::table(locale.get(), &membership));
+                    let table = Signal::derive(move || {
+                        let parents = data.nesting.get().and_then(Result::ok).unwrap_or_default();
+                        let user = data
+                            .user
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|u| u.user.display_name)
+                            .unwrap_or_default();
+                        groups::table(locale.get(), &membership, &parents, &user)
+                    });
+                    // The paths to nested groups appear once the nesting is read; without it the rows stand.
                     view! {
                         <DataTable
                             table

@@ -28,7 +28,7 @@ pub fn failed_sources(data: UserData) -> Memo<BTreeSet<Source>> {
         note(Source::Restrictions, data.restrictions.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::AppRegistrations, data.registrations.with(|r| r.as_ref().map(Result::is_err)));
         note(Source::EnrollmentEvents, data.failures.with(|r| r.as_ref().map(Result::is_err)));
-        note(Source::Profiles, data.profiles.with(|r| r.as_ref().map(Result::is_err)));
+        note(Source::Policies, data.targeting.with(|r| r.as_ref().map(Result::is_err)));
         failed
     })
 }
@@ -43,7 +43,7 @@ pub fn any_pending(data: UserData) -> bool {
         || data.restrictions.with(Option::is_none)
         || data.registrations.with(Option::is_none)
         || data.failures.with(Option::is_none)
-        || data.profiles.with(Option::is_none)
+        || data.targeting.with(Option::is_none)
 }
 
 pub fn source_reason(source: Source) -> Key {
@@ -56,7 +56,7 @@ pub fn source_reason(source: Source) -> Key {
         Source::Restrictions => Key::SourceFailedRestrictions,
         Source::AppRegistrations => Key::SourceFailedAppRegistrations,
         Source::EnrollmentEvents => Key::SourceFailedEnrollmentEvents,
-        Source::Profiles => Key::SourceFailedProfiles,
+        Source::Policies => Key::SourceFailedPolicies,
     }
 }
 
@@ -73,6 +73,7 @@ pub fn check_name(check: Check) -> Key {
         Check::EnrollmentRestrictions => Key::CheckEnrollmentRestrictions,
         Check::DeviceActions => Key::CheckDeviceActions,
         Check::ProfileStates => Key::CheckProfileStates,
+        Check::Targeting => Key::CheckTargeting,
     }
 }
 

@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use super::operator::denied;
 use crate::concurrent::try_join;
 use crate::domain::failures::TenantFacts;
-use crate::domain::membership::Membership;
+use crate::domain::membership::{Membership, Parents};
 use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::graph::ApiError;
-use crate::loaders::{self, TenantInfo, UserInfo};
-use crate::model::{AppRegistration, DevicePolicy, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
+use crate::loaders::{self, PolicyLists, TenantInfo, UserInfo};
+use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, ManagedDevice};
 use crate::settled::settled;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::{sign_in_read, use_missing, DirectoryResource};
@@ -39,9 +39,12 @@ pub struct UserData {
     pub registrations: LocalResource<Loaded<Vec<AppRegistration>>>,
     /// The user's enrollment failures: the enrollment failures area and its findings share it.
     pub failures: LocalResource<Loaded<Vec<EnrollmentEvent>>>,
-    /// The tenant's configuration profiles with their assignments: the Configuration view and the "no state
-    /// reported" finding share it. Requested with the user's first wave, so it costs no round trip of its own.
-    pub profiles: LocalResource<Loaded<Vec<DevicePolicy>>>,
+    /// The tenant's profiles and policies with the names of the groups they target: the "why not" and "no
+    /// state reported" findings and the Compliance and Configuration views share it.
+    pub targeting: LocalResource<Loaded<PolicyLists>>,
+    /// How the user's nested groups nest (user → A → B), for the group membership pane, the views' reach and
+    /// the exclusion findings.
+    pub nesting: LocalResource<Loaded<Parents>>,
     /// The user's enrollment attempts once the enrollment failures area has shown them (from `failures`), for
     /// the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
@@ -139,7 +142,7 @@ impl UserData {
             async move { loaders::enrollment_restrictions(&client).await }
         });
         // These go out in the first wave with the user and the device list: the findings read them, so they must
-        // not wait for their views to be opened.
+        // not wait for their views to be opened. The policy lists' group names need the membership.
         let registrations = unless_forbidden(ViewArea::AppProtectionStatus, move || {
             let (client, id) = (client.get(), id.get());
             async move { loaders::app_registrations(&client, &id).await }
@@ -148,9 +151,13 @@ impl UserData {
             let (client, id) = (client.get(), id.get());
             async move { loaders::enrollment_events(&client, &id).await }
         });
-        let profiles = unless_forbidden(ViewArea::Configuration, move || {
+        let targeting = unless_forbidden(ViewArea::Configuration, move || {
             let client = client.get();
-            async move { loaders::device_policies(&client, false).await }
+            async move { loaders::policy_lists(&client, settled(groups)).await }
+        });
+        let nesting = LocalResource::new(move || {
+            let client = client.get();
+            async move { loaders::nesting(&client, &settled(groups).await?).await }
         });
         let events = RwSignal::new(None);
         UserData {
@@ -163,7 +170,8 @@ impl UserData {
             restrictions,
             registrations,
             failures,
-            profiles,
+            targeting,
+            nesting,
             events,
         }
     }

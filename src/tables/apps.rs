@@ -2,14 +2,14 @@
 //! through, or why it does not reach the user) and the install status with its error code.
 
 use super::format::{self, datetime_cell, MISSING};
-use super::policies::{reach_cell, GroupNames};
+use super::policies::{reach_cell, GroupNames, Through};
 use super::Clock;
 use crate::domain::status::AppRecord;
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
 use crate::model::hresult_hex;
 
-pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupNames) -> Table {
+pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupNames, through: &Through) -> Table {
     let mut rows = Vec::new();
     for record in apps {
         let app = &record.app;
@@ -26,7 +26,7 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
         };
         if record.statuses.is_empty() {
             let mut row = base(
-                reach_cell(locale, &record.reach, names, None),
+                reach_cell(locale, &record.reach, names, through, None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
                 Cell::text(MISSING).tone(Tone::Muted).sorted_by(None),
@@ -45,7 +45,7 @@ pub fn table(locale: Locale, clock: Clock, apps: &[AppRecord], names: &GroupName
             // Per device: a device-group assignment reaches this device through its own membership.
             let reach = record.reach_on(&status.device_id);
             let mut row = base(
-                reach_cell(locale, reach, names, Some(&status.device_name)),
+                reach_cell(locale, reach, names, through, Some(&status.device_name)),
                 Cell::text(&status.device_name),
                 status_cell,
                 datetime_cell(locale, status.last_sync_date_time.as_deref(), clock),

@@ -7,6 +7,7 @@ use super::format::{self, MISSING};
 use super::Clock;
 use crate::domain::assignment::{reach, reach_on_device, Reach, Via};
 use crate::domain::device_platform::Platform;
+use crate::domain::membership::{Membership, Parents};
 use crate::domain::status::DeviceRecord;
 use crate::domain::table::{Cell, Row, Table, Tone};
 use crate::i18n::{Key, Locale};
@@ -15,15 +16,40 @@ use crate::model::{hresult_hex, AssignmentIntent, DevicePolicy, DevicePolicyStat
 /// Group id → display name, for explaining assignments.
 pub type GroupNames = BTreeMap<String, String>;
 
+/// How the user is in each nested group: group id → the names of the groups between the user and it
+/// (`["Sales Field Team"]` for user → Sales Field Team → VPN Users). Direct groups are not in it.
+pub type Through = BTreeMap<String, Vec<String>>;
+
+/// What the reach cells say about groups: the user's group ids, names, and how they are in nested ones.
+#[derive(Clone, Copy)]
+pub struct UserGroups<'a> {
+    pub ids: &'a std::collections::BTreeSet<String>,
+    pub names: &'a GroupNames,
+    pub through: &'a Through,
+}
+
+/// [`Through`] from the membership and the nesting read (empty without it).
+pub fn through(membership: &Membership, parents: &Parents) -> Through {
+    membership
+        .transitive
+        .iter()
+        .filter_map(|g| {
+            let mut path = membership.path_names(parents, &g.id)?;
+            path.pop();
+            (!path.is_empty()).then(|| (g.id.clone(), path))
+        })
+        .collect()
+}
+
 pub fn table(
     locale: Locale,
     clock: Clock,
     compliance: bool,
     policies: &[DevicePolicy],
     devices: &[DeviceRecord],
-    user_groups: &std::collections::BTreeSet<String>,
-    names: &GroupNames,
+    groups: UserGroups,
 ) -> Table {
+    let UserGroups { ids: user_groups, names, through } = groups;
     // The devices' own groups name the device groups an assignment reaches them through.
     let mut names = names.clone();
     for group in devices.iter().flat_map(|d| d.groups.iter().flatten()) {
@@ -37,8 +63,9 @@ pub fn table(
         let platform = Platform::from_odata_type(&policy.odata_type);
         // Per device: a device group reaches one device of the user and not another.
         let on_device = |index: usize| reach_on_device(&policy.assignments, user_groups, &device_groups[index]);
-        let device_cell =
-            |index: usize| reach_cell(locale, &on_device(index), names, Some(&devices[index].device.device_name));
+        let device_cell = |index: usize| {
+            reach_cell(locale, &on_device(index), names, through, Some(&devices[index].device.device_name))
+        };
         // Without a state, the policy reaches the user, else the first device it reaches (if any).
         let (reach, reached_device) = if user_reach.applies() {
             (user_reach, None)
@@ -48,7 +75,7 @@ pub fn table(
                 None => (user_reach, None),
             }
         };
-        let assignment = reach_cell(locale, &reach, names, reached_device);
+        let assignment = reach_cell(locale, &reach, names, through, reached_device);
         let mut states: Vec<(usize, &DevicePolicyState)> = devices
             .iter()
             .enumerate()
@@ -151,14 +178,19 @@ fn setting_detail(state: &DevicePolicyState) -> Option<String> {
 }
 
 /// "Required via Sales" / "Not assigned: targets VPN Users, which this user is not a member of". `device`
-/// names the device a device-group reach is about ("via device group … (AUR-LT-0311 is a member)").
-pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames, device: Option<&str>) -> Cell {
+/// names the device a device-group reach is about ("via device group … (AUR-LT-0311 is a member)"); a
+/// nested group says how the user is in it ("via VPN Users (through Sales Field Team)").
+pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames, through: &Through, device: Option<&str>) -> Cell {
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let path = |id: &str| through.get(id).map(|p| p.join(" → "));
     let device = device.unwrap_or(MISSING);
     match reach {
         Reach::Included { via, intent } => {
             let via_text = match via {
-                Via::Group(id) => locale.fill(Key::ViaGroup, &[("group", &name(id))]),
+                Via::Group(id) => match path(id) {
+                    Some(path) => locale.fill(Key::ViaGroupThrough, &[("group", &name(id)), ("path", &path)]),
+                    None => locale.fill(Key::ViaGroup, &[("group", &name(id))]),
+                },
                 Via::DeviceGroup(id) => locale.fill(Key::ViaDeviceGroup, &[("group", &name(id)), ("device", device)]),
                 Via::AllUsers => locale.text(Key::ViaAllUsers).to_string(),
                 Via::AllDevices => locale.text(Key::ViaAllDevices).to_string(),
@@ -171,7 +203,11 @@ pub fn reach_cell(locale: Locale, reach: &Reach, names: &GroupNames, device: Opt
             }
         }
         Reach::Excluded { group_id, device: false } => {
-            Cell::badge(locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]), Tone::Warn).sorted_by(Some(10))
+            let text = match path(group_id) {
+                Some(path) => locale.fill(Key::ExcludedViaThrough, &[("group", &name(group_id)), ("path", &path)]),
+                None => locale.fill(Key::ExcludedVia, &[("group", &name(group_id))]),
+            };
+            Cell::badge(text, Tone::Warn).sorted_by(Some(10))
         }
         Reach::Excluded { group_id, device: true } => {
             let text = locale.fill(Key::ExcludedViaDeviceGroup, &[("group", &name(group_id)), ("device", device)]);

@@ -8,11 +8,13 @@ mod apps;
 mod device_state;
 mod devices;
 pub mod enrollment;
+mod targeting;
 mod tenant;
 pub mod triage;
 
 pub use app_protection::FlagReason;
 pub use devices::failing_settings;
+pub use targeting::{Connectivity, ItemKind, Targeting};
 pub use triage::{rank, Actor, Area, Place, Ranked, Weight};
 
 use std::collections::BTreeSet;
@@ -170,6 +172,33 @@ pub enum Finding {
         os_version: String,
         at: Option<i64>,
     },
+    /// A connectivity profile (VPN, Wi-Fi, e-mail, certificate) for the platform of one of the user's devices
+    /// that reaches neither the user nor that device: `groups` are the groups it targets instead (names).
+    ProfileNotTargeted {
+        policy: String,
+        policy_id: String,
+        /// The profile's row key in the Configuration view when it has one row (no state on any device).
+        row: Option<String>,
+        user: String,
+        device: String,
+        device_id: String,
+        groups: Vec<String>,
+    },
+    /// A profile, compliance policy or app that an assignment would bring to `member` (the user, or with
+    /// `device_id` one of their devices), but an exclusion of `group` they are in wins. `path` is how the user
+    /// is in it: group names from one they are directly in to `group` (`None` when not known).
+    Excluded {
+        kind: ItemKind,
+        item: String,
+        item_id: String,
+        /// The item's row key in its view when it has one row (no state or install status on any device).
+        row: Option<String>,
+        member: String,
+        device_id: Option<String>,
+        group: String,
+        group_id: String,
+        path: Option<Vec<String>>,
+    },
 }
 
 /// What the checks read; `None` for a source that did not load (its checks do not run).
@@ -193,6 +222,8 @@ pub struct Evidence<'a> {
     pub tenant: Option<(&'a Organization, &'a DeviceManagement)>,
     /// The tenant's configuration profiles with their assignments, and the user's groups (transitively).
     pub profiles: Option<(&'a [DevicePolicy], &'a BTreeSet<String>)>,
+    /// The profiles and policies with their assignments and the user's group nesting, for "why not" findings.
+    pub targeting: Option<Targeting<'a>>,
 }
 
 /// Every finding the evidence allows, in the order the checks run (use [`rank`] for the order to show).
@@ -230,6 +261,10 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
             license: e.account.map(|(_, license)| license),
         };
         enrollment::findings(&facts, &mut out);
+    }
+    if let (Some(t), Some(devices)) = (&e.targeting, e.devices) {
+        let user = e.account.map(|(u, _)| u.display_name.as_str()).unwrap_or_default();
+        targeting::findings(t, user, devices, e.apps, &mut out);
     }
     out
 }

@@ -5,7 +5,7 @@
 
 use std::cmp::Reverse;
 
-use super::{enrollment, Finding};
+use super::{enrollment, Finding, ItemKind};
 
 /// Impact on the caller; the order is the ranking order (most severe first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,6 +79,11 @@ impl Place {
     fn device(id: &str, name: &str) -> Self {
         Place::row(Area::Devices, id, name)
     }
+
+    /// An item's row when it has a single one, else its view (labelled with the item).
+    fn item(area: Area, row: &Option<String>, label: &str) -> Self {
+        Place { area, key: row.clone(), label: label.to_string() }
+    }
 }
 
 impl Finding {
@@ -101,7 +106,10 @@ impl Finding {
                     Weight::Warning
                 }
             }
-            Finding::ProfileError { .. } | Finding::AppInstallFailed { .. } => Weight::BlocksItem,
+            Finding::ProfileError { .. }
+            | Finding::AppInstallFailed { .. }
+            | Finding::ProfileNotTargeted { .. }
+            | Finding::Excluded { .. } => Weight::BlocksItem,
             // Conditional launch blocks (or wipes) work data in protected apps on a flagged device.
             Finding::AppDeviceFlagged { .. } => Weight::BlocksDevice,
             Finding::AppNotCheckedIn { .. } => Weight::BlocksItem,
@@ -130,6 +138,8 @@ impl Finding {
             Finding::AppNotCheckedIn { .. } | Finding::AppDeviceFlagged { .. } => Actor::User,
             Finding::EnrollmentFailed { reason, category, .. } => enrollment::failure_actor(*reason, *category),
             Finding::EnrollmentRestricted { block, .. } => enrollment::restriction_actor(block),
+            // The assignment decides; the group's owner may add the user instead (the next step says so).
+            Finding::ProfileNotTargeted { .. } | Finding::Excluded { .. } => Actor::IntuneAdmin,
         }
     }
 
@@ -191,10 +201,27 @@ impl Finding {
                 Place::row(Area::EnrollmentRestrictions, policy_id, policy),
                 Place::row(Area::EnrollmentFailures, event_id, os_label(os, os_version)),
             ],
+            Finding::ProfileNotTargeted { policy, row, device, device_id, .. } => {
+                vec![Place::item(Area::Configuration, row, policy), Place::device(device_id, device)]
+            }
+            Finding::Excluded { kind, item, row, member, device_id, group, group_id, .. } => {
+                let area = match kind {
+                    ItemKind::Configuration => Area::Configuration,
+                    ItemKind::Compliance => Area::Compliance,
+                    ItemKind::App => Area::ClientApps,
+                };
+                let mut places = vec![Place::item(area, row, item)];
+                match device_id {
+                    Some(id) => places.push(Place::device(id, member)),
+                    None => places.push(Place::row(Area::GroupMembership, group_id, group)),
+                }
+                places
+            }
         }
     }
 
-    /// The managed device this finding is about, if one.
+    /// The managed device this finding is about, if one: a finding about it that a stale device explains.
+    /// Targeting findings are about an assignment, which no check-in changes, so they name none.
     pub fn device_id(&self) -> Option<&str> {
         match self {
             Finding::DeviceNotCompliant { device_id, .. }

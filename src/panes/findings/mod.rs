@@ -17,7 +17,7 @@ use super::user_data::{session_devices, UserData};
 use crate::components::LoadingState;
 use crate::domain::diagnosis::{diagnose, Diagnosis};
 use crate::domain::enrollment_restrictions::effective_limit;
-use crate::domain::findings::{rank, Evidence, Finding, Ranked};
+use crate::domain::findings::{rank, Evidence, Finding, Ranked, Targeting};
 use crate::i18n::{Key, Locale};
 use crate::knowledge::{self, KnowledgeBase};
 use crate::platform;
@@ -59,7 +59,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
 /// The diagnosis of the selected user as far as their data has loaded; `None` until the user and the devices
 /// answered. Shared by the findings box and the case summary, so both say the same.
 pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
-    let UserData { tenant, user, apps, groups, restrictions, registrations, failures, profiles, .. } = data;
+    let UserData { tenant, user, apps, groups, restrictions, registrations, failures, targeting, nesting, .. } = data;
     let devices = session_devices(data);
     let failed = failed_sources(data);
     // Findings wait for the user and the devices; the other sources add theirs as they load. A source that
@@ -74,13 +74,16 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
         let apps = apps.get().and_then(Result::ok);
         let tenant = tenant.get().and_then(Result::ok);
         let threshold = tenant.as_ref().map(|t| t.device_management.settings.device_compliance_checkin_threshold_days);
-        let (configs, membership) = (restrictions.get().and_then(Result::ok), groups.get().and_then(Result::ok));
-        let group_ids = membership.map(|m| m.all_ids());
+        let membership = groups.get().and_then(Result::ok);
+        let group_ids = membership.as_ref().map(|m| m.all_ids());
+        let configs = restrictions.get().and_then(Result::ok);
         let restrictions = configs.as_deref().zip(group_ids.as_ref());
         let device_limit = restrictions.and_then(|(configs, ids)| effective_limit(configs, ids));
         let registrations = registrations.get().and_then(Result::ok);
         let events = failures.get().and_then(Result::ok);
-        let profiles = profiles.get().and_then(Result::ok);
+        // Without the nesting (still loading, or not readable) the exclusion findings leave the path out.
+        let parents = nesting.get().and_then(Result::ok).unwrap_or_default();
+        let lists = targeting.get().and_then(Result::ok);
         let evidence = Evidence {
             account: info.as_ref().map(|i| (&i.user, &i.license)),
             devices: devices.as_deref(),
@@ -92,7 +95,17 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             enrollment_events: events.as_deref(),
             restrictions,
             tenant: tenant.as_ref().map(|t| (&t.organization, &t.device_management)),
-            profiles: profiles.as_deref().zip(group_ids.as_ref()),
+            profiles: lists.as_ref().map(|l| l.configuration.as_slice()).zip(group_ids.as_ref()),
+            targeting: match (&lists, &membership) {
+                (Some(lists), Some(membership)) => Some(Targeting {
+                    configuration: &lists.configuration,
+                    compliance: &lists.compliance,
+                    membership,
+                    parents: &parents,
+                    names: &lists.names,
+                }),
+                _ => None,
+            },
         };
         Some(diagnose(&evidence, &failed.get()))
     })

@@ -7,6 +7,7 @@ use crate::domain::findings::{Actor, Finding, Reason, Weight};
 use crate::i18n::{Key, Locale};
 use crate::knowledge::KnowledgeBase;
 use crate::tables::builtin_policy::builtin_text;
+use crate::tables::groups::member_path;
 
 mod device_state;
 
@@ -51,6 +52,14 @@ pub fn describe(l: Locale, finding: &Finding) -> String {
         | Finding::DeviceActionFailed { .. }
         | Finding::ProfileConflict { .. }
         | Finding::ProfileNoState { .. } => device_state::describe(l, finding),
+        Finding::ProfileNotTargeted { policy, user, device, groups, .. } => l.fill(
+            Key::FindingNotTargeted,
+            &[("policy", policy), ("device", device), ("groups", &either(l, groups)), ("user", user)],
+        ),
+        Finding::Excluded { item, member, group, path, .. } => {
+            let path = path.as_ref().map(|p| format!(" ({})", member_path(member, p))).unwrap_or_default();
+            l.fill(Key::FindingExcluded, &[("item", item), ("member", member), ("group", group), ("path", &path)])
+        }
     }
 }
 
@@ -70,6 +79,15 @@ pub(super) fn reasons_text(l: Locale, reasons: &[Reason], threshold: Option<u32>
         l.text(Key::Unknown).to_string()
     } else {
         reasons.join(", ")
+    }
+}
+
+/// "A", "A or B", "A, B or C".
+fn either(l: Locale, names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => l.fill(Key::GroupsOr, &[("first", &rest.join(", ")), ("second", last)]),
     }
 }
 
@@ -96,6 +114,13 @@ pub fn next_step(l: Locale, finding: &Finding) -> String {
         | Finding::DeviceActionFailed { .. }
         | Finding::ProfileConflict { .. }
         | Finding::ProfileNoState { .. } => device_state::next_step(l, finding),
+        Finding::ProfileNotTargeted { user, device, groups, .. } => {
+            l.fill(Key::StepNotTargeted, &[("user", user), ("group", &either(l, groups)), ("device", device)])
+        }
+        Finding::Excluded { item, member, group, path, .. } => {
+            let direct = path.as_ref().and_then(|p| p.first()).unwrap_or(group);
+            l.fill(Key::StepExcluded, &[("member", member), ("item", item), ("direct", direct), ("group", group)])
+        }
     }
 }
 
