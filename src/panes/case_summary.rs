@@ -20,7 +20,7 @@ use crate::model::EnrollmentEvent;
 use crate::platform;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::use_gate;
-use crate::state::{tr, use_locale};
+use crate::state::{tr, use_incident_threshold, use_locale};
 use crate::tables::case_summary::{
     file_name, render, CaseAction, CaseApp, CaseDevice, CaseEnrollmentFailure, CaseFinding, CaseFormat, CaseSheet,
 };
@@ -36,6 +36,7 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
     let actions = use_device_actions();
     let gate = use_gate();
     let english = RwSignal::new(false);
+    let threshold = use_incident_threshold();
     let status = RwSignal::new(None::<Key>);
     let language = move || if english.get() { Locale::En } else { locale.get() };
     // Error codes are explained from the knowledge base; fetched with the screen so a copy never waits for it.
@@ -61,6 +62,7 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
         fill_people(&mut sheet, data.tenant.get_untracked(), data.user.get_untracked());
         let diagnosis = diagnosis.get_untracked();
         fill_findings(&mut sheet, l, diagnosis.as_ref());
+        fill_spreads(&mut sheet, l, diagnosis.as_ref(), data, threshold);
         sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         let kb = knowledge.get_untracked().flatten();
         sheet.failed_apps = failed_apps(diagnosis.as_ref(), kb.as_deref());
@@ -160,6 +162,18 @@ fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>
     sheet.findings =
         d.findings.iter().map(|f| CaseFinding { text: describe(l, f), ..CaseFinding::default() }).collect();
     sheet.not_checked = d.not_checked.iter().map(|(check, source)| not_checked_text(l, *check, *source)).collect();
+}
+
+/// Each finding's reach across the tenant, where its count has loaded (the findings box's line).
+fn fill_spreads(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>, data: UserData, threshold: u32) {
+    let (Some(d), Some(known)) = (diagnosis, data.spreads.get_untracked()) else { return };
+    let devices = data.devices.get_untracked().and_then(Result::ok).unwrap_or_default();
+    // Matched by their sentence, so the sheet's order (rank order) does not matter.
+    for case in &mut sheet.findings {
+        let finding = d.findings.iter().find(|f| describe(l, f) == case.text);
+        let reach = finding.and_then(|f| crate::domain::incident::reach(f, &devices, &known, threshold));
+        case.spread = reach.map(|r| super::findings::spread::spread_text(l, r));
+    }
 }
 
 fn case_device(l: Locale, clock: Clock, record: &DeviceRecord) -> CaseDevice {

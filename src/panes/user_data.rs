@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::operator::denied;
 use crate::concurrent::try_join;
 use crate::domain::failures::TenantFacts;
+use crate::domain::incident::KnownSpreads;
 use crate::domain::membership::Membership;
 use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
@@ -38,6 +39,9 @@ pub struct UserData {
     /// The user's enrollment attempts once the enrollment failures area has loaded them (it loads them itself,
     /// as the operator's role allows), for the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
+    /// How far the causes of the findings reach across the tenant: loaded after the devices and apps, so the
+    /// findings never wait for it.
+    pub spreads: LocalResource<KnownSpreads>,
 }
 
 // ── Loading unless the role forbids it ──────────────────────────────────────────────────────────────────────
@@ -132,7 +136,15 @@ impl UserData {
             async move { loaders::enrollment_restrictions(&client).await }
         });
         let events = RwSignal::new(None);
-        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events }
+        let spreads = LocalResource::new(move || {
+            let client = client.get();
+            async move {
+                let devices = settled(devices).await.unwrap_or_default();
+                let apps = settled(apps).await.ok();
+                loaders::finding_spreads(&client, &devices, apps.as_deref()).await
+            }
+        });
+        UserData { user_id: id, tenant, user, devices, groups, apps, restrictions, events, spreads }
     }
 }
 

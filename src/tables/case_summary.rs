@@ -35,6 +35,8 @@ pub struct CaseFinding {
     pub text: String,
     pub next_step: Option<String>,
     pub who_acts: Option<String>,
+    /// How far its cause reaches across the tenant (and whether that makes it an incident), once known.
+    pub spread: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -210,6 +212,9 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
         if let Some(who) = &finding.who_acts {
             out.push(format!("   - {}", style.field(l.text(Key::WhoActs), who)));
         }
+        if let Some(spread) = &finding.spread {
+            out.push(format!("   - {}", style.field(l.text(Key::CaseSpread), spread)));
+        }
     }
     if !sheet.not_checked.is_empty() {
         out.push(style.heading(l.text(Key::CaseNotChecked)));
@@ -304,7 +309,7 @@ fn json(sheet: &CaseSheet, l: Locale) -> String {
         "at": sheet.at,
         "link": sheet.link,
         "findings": list(sheet.findings.iter().enumerate().map(|(i, f)| json!({
-            "rank": i + 1, "text": f.text, "nextStep": f.next_step, "whoActs": f.who_acts,
+            "rank": i + 1, "text": f.text, "nextStep": f.next_step, "whoActs": f.who_acts, "spread": f.spread,
         })).collect()),
         "notChecked": sheet.not_checked,
         "devices": list(sheet.devices.iter().map(|d| json!({

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 mod evidence;
+pub mod spread;
 mod text;
 
 pub use text::{actor_key, describe, next_step, not_checked_text, weight_key};
@@ -23,6 +24,7 @@ use crate::test_ids;
 pub fn Findings(data: UserData) -> impl IntoView {
     let locale = use_locale();
     let diagnosis = current_diagnosis(data);
+    spread::provide(data);
     // The announcement after choosing a user says what the box shows: how many findings, "nothing wrong" only
     // when every check ran and nothing is loading, else that not every check could run.
     super::findings_announcement::report_findings(move || {
@@ -133,10 +135,10 @@ fn ranked_item(locale: RwSignal<Locale>, group: Ranked) -> impl IntoView {
 
 fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyView>) -> impl IntoView {
     let weight = finding.weight();
-    let actor = finding.actor();
+    let reach = spread::reach_of(&finding);
     let places = finding.places();
     let weight_class = format!("t1-badge t1-finding__weight t1-finding__weight--{}", weight.slug());
-    let (what, step) = (finding.clone(), finding);
+    let (what, step, who) = (finding.clone(), finding.clone(), finding);
     view! {
         <li class="t1-finding" data-testid=test_ids::FINDING data-weight=weight.slug()>
             <p class="t1-finding__what">
@@ -144,6 +146,7 @@ fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyVi
                 " "
                 {move || describe(locale.get(), &what)}
             </p>
+            <spread::SpreadLine reach locale />
             <dl class="t1-finding__facts">
                 <div>
                     <dt>{tr(Key::EvidenceLabel)}</dt>
@@ -153,11 +156,13 @@ fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyVi
                 </div>
                 <div>
                     <dt>{tr(Key::CaseNextStep)}</dt>
-                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || next_step(locale.get(), &step)}</dd>
+                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || spread::step_text(locale.get(), &step, reach.get())}</dd>
                 </div>
                 <div>
                     <dt>{tr(Key::WhoActs)}</dt>
-                    <dd data-testid=test_ids::FINDING_WHO_ACTS>{tr(actor_key(actor))}</dd>
+                    <dd data-testid=test_ids::FINDING_WHO_ACTS>
+                        {move || locale.get().text(spread::who_acts_key(&who, reach.get()))}
+                    </dd>
                 </div>
             </dl>
             {nested}
