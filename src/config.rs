@@ -263,7 +263,10 @@ mod tests {
         let config = parse_config(r#"{"mode":"rest","apiBaseUrl":"/graph","incidentThreshold":12}"#).unwrap();
         assert_eq!(config.incident_threshold, 12);
         assert!(matches!(config.app, AppConfig::Rest(_)));
-        assert_eq!(parse_config(r#"{"incidentThreshold":1}"#).unwrap(), Config { app: AppConfig::Demo, incident_threshold: 1 });
+        assert_eq!(
+            parse_config(r#"{"incidentThreshold":1}"#).unwrap(),
+            Config { app: AppConfig::Demo, incident_threshold: 1 }
+        );
         for bad in ["0", "-3", "2.5", "\"5\"", "true", "99999999999"] {
             let error = parse_config(&format!(r#"{{"incidentThreshold":{bad}}}"#)).unwrap_err();
             assert_eq!(error.key, "incidentThreshold", "{bad}");

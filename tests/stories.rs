@@ -195,7 +195,7 @@ fn sanne_iphone_needs_a_passcode_and_its_wifi_profile_failed() {
         .findings
         .iter()
         .any(|f| matches!(f, Finding::DeviceNotCompliant { device, .. } if *device == laptop.device.device_name)));
-    assert!(s.findings.iter().any(|f| matches!(f, Finding::ProfileError { policy, device, code: Some(_) }
+    assert!(s.findings.iter().any(|f| matches!(f, Finding::ProfileError { policy, device, code: Some(_), .. }
         if policy.contains("Wi-Fi") && *device == iphone.device.device_name)));
 }
 

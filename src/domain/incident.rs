@@ -101,7 +101,12 @@ pub fn reach(finding: &Finding, devices: &[DeviceRecord], known: &KnownSpreads, 
             let mine = own(cause, devices).max(1);
             let affected = spread.affected.max(mine);
             let spread = Spread { affected, unit: spread.unit };
-            Some(Reach { affected, others: spread.others(mine), unit: spread.unit, incident: spread.is_incident(threshold) })
+            Some(Reach {
+                affected,
+                others: spread.others(mine),
+                unit: spread.unit,
+                incident: spread.is_incident(threshold),
+            })
         })
         .max_by_key(|r| (r.incident, r.affected))
 }

@@ -65,8 +65,12 @@ fn known(entries: &[(Cause, u32, Unit)]) -> KnownSpreads {
 #[test]
 fn each_finding_names_the_cause_intune_counts() {
     let devices = [device("d1", vec![failing("ios", &["Ios.passcode", "Ios.minOs"]), failing("base", &[])], vec![])];
-    let not_compliant =
-        Finding::DeviceNotCompliant { device: "device d1".into(), device_id: "d1".into(), reasons: vec![], threshold: None };
+    let not_compliant = Finding::DeviceNotCompliant {
+        device: "device d1".into(),
+        device_id: "d1".into(),
+        reasons: vec![],
+        threshold: None,
+    };
     assert_eq!(
         causes(&not_compliant, &devices),
         vec![
@@ -82,7 +86,8 @@ fn each_finding_names_the_cause_intune_counts() {
 
 #[test]
 fn the_causes_to_count_come_from_the_findings_once_each() {
-    let wifi_error = || DevicePolicyState { id: "wifi".into(), state: PolicyState::Error, ..DevicePolicyState::default() };
+    let wifi_error =
+        || DevicePolicyState { id: "wifi".into(), state: PolicyState::Error, ..DevicePolicyState::default() };
     let devices = [
         device("d1", vec![failing("ios", &["Ios.passcode"])], vec![wifi_error()]),
         device("d2", vec![], vec![wifi_error()]),
@@ -120,7 +125,8 @@ fn more_affected_than_the_threshold_is_an_incident_for_the_intune_administrator(
 
 #[test]
 fn this_users_own_devices_are_not_counted_as_others() {
-    let wifi_error = || DevicePolicyState { id: "wifi".into(), state: PolicyState::Error, ..DevicePolicyState::default() };
+    let wifi_error =
+        || DevicePolicyState { id: "wifi".into(), state: PolicyState::Error, ..DevicePolicyState::default() };
     let devices = [device("d1", vec![], vec![wifi_error()]), device("d2", vec![], vec![wifi_error()])];
     let cause = Cause::Profile { policy_id: "wifi".into() };
     let r = reach(&profile_error("wifi", "d1"), &devices, &known(&[(cause.clone(), 3, Unit::Devices)]), 5).unwrap();
@@ -133,8 +139,12 @@ fn this_users_own_devices_are_not_counted_as_others() {
 #[test]
 fn a_finding_with_several_causes_reports_its_widest() {
     let devices = [device("d1", vec![failing("ios", &["Ios.passcode", "Ios.minOs"])], vec![])];
-    let finding =
-        Finding::DeviceNotCompliant { device: "device d1".into(), device_id: "d1".into(), reasons: vec![], threshold: None };
+    let finding = Finding::DeviceNotCompliant {
+        device: "device d1".into(),
+        device_id: "d1".into(),
+        reasons: vec![],
+        threshold: None,
+    };
     let setting = |s: &str| Cause::ComplianceSetting { policy_id: "ios".into(), setting: s.into() };
     let spreads = known(&[(setting("Ios.passcode"), 2, Unit::Devices), (setting("Ios.minOs"), 9, Unit::Devices)]);
     let r = reach(&finding, &devices, &spreads, 5).unwrap();

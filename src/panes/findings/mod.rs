@@ -156,7 +156,9 @@ fn finding_item(locale: RwSignal<Locale>, finding: Finding, nested: Option<AnyVi
                 </div>
                 <div>
                     <dt>{tr(Key::CaseNextStep)}</dt>
-                    <dd data-testid=test_ids::FINDING_NEXT_STEP>{move || spread::step_text(locale.get(), &step, reach.get())}</dd>
+                    <dd data-testid=test_ids::FINDING_NEXT_STEP>
+                        {move || spread::step_text(locale.get(), &step, reach.get())}
+                    </dd>
                 </div>
                 <div>
                     <dt>{tr(Key::WhoActs)}</dt>

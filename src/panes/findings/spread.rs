@@ -13,7 +13,7 @@ use crate::panes::user_data::{Loaded, UserData};
 use crate::state::use_incident_threshold;
 use crate::test_ids;
 
-use super::text::{actor_key, next_step};
+use super::{actor_key, next_step};
 
 /// What the findings box's items read their spread from.
 #[derive(Clone, Copy)]
@@ -75,9 +75,13 @@ pub fn who_acts_key(finding: &Finding, r: Option<Reach>) -> Key {
 pub fn SpreadLine(reach: Memo<Option<Reach>>, locale: RwSignal<Locale>) -> impl IntoView {
     move || {
         reach.get().map(|r| {
-            let class = if r.incident { "t1-finding__spread t1-finding__spread--incident" } else { "t1-finding__spread" };
+            let class =
+                if r.incident { "t1-finding__spread t1-finding__spread--incident" } else { "t1-finding__spread" };
             let badge = r.incident.then(|| {
-                view! { <span class="t1-badge t1-finding__incident">{move || locale.get().text(Key::IncidentBadge)}</span> " " }
+                view! {
+                    <span class="t1-badge t1-finding__incident">{move || locale.get().text(Key::IncidentBadge)}</span>
+                    " "
+                }
             });
             view! {
                 <p class=class data-testid=test_ids::FINDING_SPREAD data-incident=r.incident.to_string()>
