@@ -3,14 +3,15 @@
 //! than the threshold): the IT administrator acts, not the help desk for one user. The weight stays: an
 //! incident is no less urgent for the caller.
 
+use std::collections::BTreeMap;
+
 use super::findings::{findings, Actor, Evidence, Finding};
 use super::prevalence::{Cause, Spread, Unit};
 use super::status::{AppRecord, DeviceRecord};
 use crate::model::DevicePolicyState;
 
-/// The counts that loaded, by cause; a cause whose count could not be read is absent. A list, not a map: a
-/// user has a handful of causes, and a map's code would cost the download more than it saves.
-pub type KnownSpreads = Vec<(Cause, Spread)>;
+/// The counts that loaded, by cause; a cause whose count could not be read is absent.
+pub type KnownSpreads = BTreeMap<Cause, Spread>;
 
 /// How far one finding's cause reaches across the tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +96,7 @@ pub fn reach(finding: &Finding, devices: &[DeviceRecord], known: &KnownSpreads, 
     causes(finding, devices)
         .iter()
         .filter_map(|cause| {
-            let spread = known.iter().find(|(known, _)| known == cause).map(|(_, spread)| spread)?;
+            let spread = known.get(cause)?;
             // Intune's count may lag behind the device's own report: never fewer than this user's own.
             let mine = own(cause, devices).max(1);
             let affected = spread.affected.max(mine);
