@@ -1325,6 +1325,41 @@ def check_devstate(files):
 # Build Aurora
 
 
+# ---- spread: a cause shared by more than five users (issue 11, "one user or many?") --------------------------
+# Microsoft Teams (Android) fails with the same code on every warehouse scanner but Daan's (whose story is the
+# Scan & Pack reach): six users, more than the default incident threshold of 5. Opening any of them, the finding
+# says how many others have it and marks it as an incident for the IT administrator. Only the install state
+# changes (a required app draws nothing from the generator for its state), so the rest of the tenant stays.
+SPREAD_APP = "teams_android"
+SPREAD_CODE = 0xC7D14FB5
+SPREAD_USERS = ["zofia", "pawel", "wout", "jurgen", "inigo", "bjorn"]
+
+
+def spread_install_failures() -> dict:
+    return {(f"{u}:scanner", SPREAD_APP): ("failed", "seeInstallErrorCode", hresult(SPREAD_CODE))
+            for u in SPREAD_USERS}
+
+
+def check_spread(files: dict):
+    apps = files["mobileApps.json"]["value"]
+    devices = {d["id"]: d for d in files["managedDevices.json"]["value"]}
+    users = {u["id"]: u for u in files["users.json"]["value"]}
+    teams = [a for a in apps if a["displayName"] == "Microsoft Teams"
+             and a["@odata.type"] == "#microsoft.graph.androidManagedStoreApp"]
+    check(len(teams) == 1, "spread: one Microsoft Teams for Android")
+    failed = [s for s in teams[0]["deviceStatuses"] if s["installState"] == "failed"]
+    check(len({s["userPrincipalName"] for s in failed}) == len(SPREAD_USERS) > 5,
+          "spread: Teams for Android failed for more than five users")
+    check(all(s["errorCode"] == hresult(SPREAD_CODE) for s in failed), "spread: one error code for all of them")
+    check(all(devices[s["deviceId"]]["deviceName"].startswith("AUR-SCN-") for s in failed),
+          "spread: every failure is on a warehouse scanner")
+    owners = {users[devices[s["deviceId"]]["userId"]]["userPrincipalName"].split("@")[0] for s in failed}
+    check("zofia.wisniewska" in owners and "daan.visser" not in owners, "spread: Zofia has it, Daan does not")
+    others = [s for a in apps for s in a["deviceStatuses"] if s["installState"] == "failed"
+              and (a is not teams[0]) and s["userPrincipalName"].startswith("zofia.")]
+    check(not others, "spread: Zofia's only failed install is the shared one")
+
+
 def build_aurora():
     TEN = "aurora"
     DOMAIN = "aurora-logistics.example"
@@ -1751,6 +1786,7 @@ def build_aurora():
         ("rohan:laptop", "m365"): ("pendingInstall", "noAdditionalDetails", 0),
         ("anja:laptop", "acrobat"): ("notInstalled", "noAdditionalDetails", 0),
     }
+    INSTALL_OVERRIDES.update(spread_install_failures())
     apps_out = []
     app_ids = {}
     for a in APPS:
@@ -2787,6 +2823,7 @@ def main():
     check_aurora(aurora, model)
     check_protection_enrollment_findings(aurora)
     check_targeting(aurora)
+    check_spread(aurora)
     check_northwind(northwind)
     check_devstate(aurora)
     check_rbac("aurora", aurora)

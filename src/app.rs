@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use crate::config::{self, AppConfig, ConfigError};
+use crate::config::{self, Config, ConfigError};
 use crate::i18n::Key;
 use crate::panes::TroubleshootPage;
 use crate::state::{initial_locale, provide_app_state};
@@ -17,7 +17,7 @@ pub fn App() -> impl IntoView {
     let config = LocalResource::new(|| async {
         let loaded = config::load().await;
         if let Ok(config) = &loaded {
-            crate::backend::start_session(config).await;
+            crate::backend::start_session(&config.app).await;
         }
         loaded
     });
@@ -40,8 +40,9 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn AppShell(config: AppConfig) -> impl IntoView {
-    provide_app_state(config);
+fn AppShell(config: Config) -> impl IntoView {
+    provide_app_state(config.app);
+    provide_context(crate::state::IncidentThreshold(config.incident_threshold));
     view! { <TroubleshootPage /> }
 }
 

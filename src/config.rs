@@ -38,6 +38,20 @@ pub enum AuthConfig {
     },
 }
 
+/// Everything `config.json` sets: the mode, and the settings that apply in either mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub app: AppConfig,
+    /// More devices or users than this showing a finding's cause make it an incident for the IT administrator.
+    pub incident_threshold: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { app: AppConfig::Demo, incident_threshold: crate::domain::prevalence::DEFAULT_INCIDENT_THRESHOLD }
+    }
+}
+
 /// What is wrong with the file: the key (a dotted path, `(file)` for the whole file) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -51,20 +65,38 @@ impl ConfigError {
     }
 }
 
-const TOP_KEYS: &[&str] = &["mode", "apiBaseUrl", "auth", "entra", "hostOrigins"];
+const TOP_KEYS: &[&str] = &["mode", "apiBaseUrl", "auth", "entra", "hostOrigins", "incidentThreshold"];
 const ENTRA_KEYS: &[&str] = &["clientId", "tenantId", "redirectUri", "scopes"];
 
 /// Reads `config.json`'s text. Unknown keys are errors, so a misspelt key is caught rather than ignored.
 pub fn parse(text: &str) -> Result<AppConfig, ConfigError> {
+    parse_config(text).map(|config| config.app)
+}
+
+/// [`parse`], with the settings that apply in either mode.
+pub fn parse_config(text: &str) -> Result<Config, ConfigError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| ConfigError::new("(file)", format!("not valid JSON: {e}")))?;
     let root = value.as_object().ok_or_else(|| ConfigError::new("(file)", "must be a JSON object"))?;
     reject_unknown(root, TOP_KEYS, "")?;
     let mode = optional_text(root, "mode")?.unwrap_or("demo");
-    match mode {
-        "demo" => Ok(AppConfig::Demo),
-        "rest" => rest(root).map(AppConfig::Rest),
-        other => Err(ConfigError::new("mode", format!("“{other}” is not \"demo\" or \"rest\""))),
+    let app = match mode {
+        "demo" => AppConfig::Demo,
+        "rest" => AppConfig::Rest(rest(root)?),
+        other => return Err(ConfigError::new("mode", format!("“{other}” is not \"demo\" or \"rest\""))),
+    };
+    Ok(Config { app, incident_threshold: incident_threshold(root)? })
+}
+
+/// `incidentThreshold`: a whole number of at least 1; the default when absent.
+fn incident_threshold(root: &Map<String, Value>) -> Result<u32, ConfigError> {
+    match root.get("incidentThreshold") {
+        None | Some(Value::Null) => Ok(Config::default().incident_threshold),
+        Some(value) => value
+            .as_u64()
+            .filter(|n| *n >= 1)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| ConfigError::new("incidentThreshold", "must be a whole number of at least 1")),
     }
 }
 
@@ -171,10 +203,10 @@ fn reject_unknown(o: &Map<String, Value>, known: &[&str], prefix: &str) -> Resul
 
 /// Fetches and reads `config.json`. A missing file (404) is demo mode; anything else that goes wrong is an
 /// error for the start-up screen.
-pub async fn load() -> Result<AppConfig, ConfigError> {
+pub async fn load() -> Result<Config, ConfigError> {
     match crate::platform::fetch_optional_text(CONFIG_URL).await {
-        Ok(None) => Ok(AppConfig::Demo),
-        Ok(Some(text)) => parse(&text),
+        Ok(None) => Ok(Config::default()),
+        Ok(Some(text)) => parse_config(&text),
         Err(e) => Err(ConfigError::new("(file)", format!("could not be read: {e}"))),
     }
 }
@@ -223,6 +255,23 @@ mod tests {
         let ok = parse(&format!(r#"{{{base},"hostOrigins":["https://portal.example"]}}"#)).unwrap();
         let AppConfig::Rest(rest) = ok else { panic!() };
         assert_eq!(rest.auth, AuthConfig::HostToken { allowed_origins: vec!["https://portal.example".into()] });
+    }
+
+    #[test]
+    fn the_incident_threshold_defaults_to_five_and_is_at_least_one() {
+        assert_eq!(parse_config("{}").unwrap().incident_threshold, 5);
+        let config = parse_config(r#"{"mode":"rest","apiBaseUrl":"/graph","incidentThreshold":12}"#).unwrap();
+        assert_eq!(config.incident_threshold, 12);
+        assert!(matches!(config.app, AppConfig::Rest(_)));
+        assert_eq!(
+            parse_config(r#"{"incidentThreshold":1}"#).unwrap(),
+            Config { app: AppConfig::Demo, incident_threshold: 1 }
+        );
+        for bad in ["0", "-3", "2.5", "\"5\"", "true", "99999999999"] {
+            let error = parse_config(&format!(r#"{{"incidentThreshold":{bad}}}"#)).unwrap_err();
+            assert_eq!(error.key, "incidentThreshold", "{bad}");
+        }
+        assert_eq!(err(r#"{"incidentTreshold":3}"#).key, "incidentTreshold", "a misspelt key is caught");
     }
 
     #[test]

@@ -256,7 +256,7 @@ pub async fn spreads(
     client: &GraphClient,
     causes: &[crate::domain::prevalence::Cause],
 ) -> Vec<(crate::domain::prevalence::Cause, Result<Option<crate::domain::prevalence::Spread>, ApiError>)> {
-    use crate::domain::prevalence::{app_spread, profile_spread, setting_spread, Cause};
+    use crate::domain::prevalence::{app_spread, compliance_spread, profile_spread, setting_spread, Cause};
     let counts = causes.iter().map(|cause| async move {
         let spread = match cause {
             Cause::Profile { policy_id } => {
@@ -264,6 +264,9 @@ pub async fn spreads(
             }
             Cause::ComplianceSetting { policy_id, setting } => {
                 client.setting_state_summaries(policy_id).await.map(|s| setting_spread(&s, setting))
+            }
+            Cause::CompliancePolicy { policy_id } => {
+                client.policy_status_overview(policy_id, true).await.map(|o| Some(compliance_spread(&o)))
             }
             Cause::AppInstall { app_id } => client.app_install_summary(app_id).await.map(|s| Some(app_spread(&s))),
         };
@@ -273,6 +276,22 @@ pub async fn spreads(
         Ok(spreads) => spreads,
         Err(never) => match never {},
     }
+}
+
+/// How far the causes of the user's device and app findings reach across the tenant, in one wave after their
+/// states loaded (`apps` `None` when they did not load: the device findings still get theirs). Counts that
+/// could not be read are left out.
+pub async fn finding_spreads(
+    client: &GraphClient,
+    devices: &[DeviceRecord],
+    apps: Option<&[AppRecord]>,
+) -> crate::domain::incident::KnownSpreads {
+    let causes = crate::domain::incident::causes_to_count(devices, apps);
+    if causes.is_empty() {
+        return Default::default();
+    }
+    let counts = spreads(client, &causes).await;
+    counts.into_iter().filter_map(|(cause, spread)| Some((cause, spread.ok().flatten()?))).collect()
 }
 
 /// A user the lookup found, and what led to them when the caller's words were not the user's name.

@@ -32,6 +32,15 @@ pub struct CurrentClient(pub Memo<GraphClient>);
 #[derive(Clone, Copy)]
 pub struct Throttling(pub RwSignal<(u32, u32)>);
 
+/// `incidentThreshold` from config.json: a finding's cause on more devices or users than this is an incident.
+#[derive(Clone, Copy)]
+pub struct IncidentThreshold(pub u32);
+
+/// The incident threshold; the default outside the app shell (component tests).
+pub fn use_incident_threshold() -> u32 {
+    use_context::<IncidentThreshold>().map_or(crate::domain::prevalence::DEFAULT_INCIDENT_THRESHOLD, |t| t.0)
+}
+
 pub fn use_locale() -> RwSignal<Locale> {
     expect_context::<UiLocale>().0
 }

@@ -27,6 +27,8 @@ pub const FINDING_MEANING: &str = "finding-meaning";
 /// The sentence of one finding (a finding's element also holds the findings that follow from it).
 pub const FINDING_WHAT: &str = "finding-what";
 pub const FINDING_WHO_ACTS: &str = "finding-who-acts";
+/// How far a finding's cause reaches across the tenant (`data-incident="true"` for an incident).
+pub const FINDING_SPREAD: &str = "finding-spread";
 pub const DATA_SELECTOR: &str = "data-selector";
 pub const VIEW_TAB: &str = "view-tab";
 pub const DATA_TABLE: &str = "data-table";

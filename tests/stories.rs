@@ -522,3 +522,33 @@ fn sanne_gets_the_vpn_through_sales_field_team_and_her_group_membership_shows_th
     assert_eq!(row.cells[2].detail.as_deref(), Some("Path: Sanne de Vries → Sales Field Team → VPN Users"));
     assert!(!s.findings.iter().any(|f| matches!(f, Finding::ProfileNotTargeted { .. })), "{:?}", s.findings);
 }
+
+#[test]
+fn teams_failing_on_six_users_scanners_is_an_incident_and_amaras_failure_is_hers_alone() {
+    use tier1::domain::findings::Actor;
+    use tier1::domain::incident::{actor, reach, Reach};
+    use tier1::domain::prevalence::{Unit, DEFAULT_INCIDENT_THRESHOLD};
+    let client = aurora();
+    let reach_of = |s: &Story, app_name: &str| {
+        let finding = s
+            .findings
+            .iter()
+            .find(|f| matches!(f, Finding::AppInstallFailed { app, .. } if app == app_name))
+            .unwrap_or_else(|| panic!("a failed {app_name} in {:?}", s.findings))
+            .clone();
+        let known = block_on(loaders::finding_spreads(&client, &s.devices, Some(&s.apps)));
+        (reach(&finding, &s.devices, &known, DEFAULT_INCIDENT_THRESHOLD), finding)
+    };
+
+    let zofia = story("zofia");
+    let (r, teams) = reach_of(&zofia, "Microsoft Teams");
+    assert_eq!(r, Some(Reach { affected: 6, others: 5, unit: Unit::Users, incident: true }));
+    assert_eq!(teams.actor(), Actor::HelpDesk);
+    assert_eq!(actor(&teams, r), Actor::IntuneAdmin, "an incident is the Intune administrator's");
+    assert!(matches!(&teams, Finding::AppInstallFailed { code: Some(code), .. } if code == "0xC7D14FB5"));
+
+    let amara = story("amara");
+    let (r, route_planner) = reach_of(&amara, "Aurora Route Planner");
+    assert_eq!(r, Some(Reach { affected: 1, others: 0, unit: Unit::Users, incident: false }));
+    assert_eq!(actor(&route_planner, r), route_planner.actor());
+}

@@ -10,6 +10,7 @@ pub mod enrollment_restrictions;
 pub mod entra;
 pub mod failures;
 pub mod findings;
+pub mod incident;
 pub mod known_apps;
 pub mod membership;
 pub mod prevalence;

@@ -14,6 +14,8 @@ pub enum Cause {
     Profile { policy_id: String },
     /// A failing setting of a compliance policy (its `setting` path, e.g. `IosCompliancePolicy.passcodeRequired`).
     ComplianceSetting { policy_id: String, setting: String },
+    /// A compliance policy the device fails without naming a setting.
+    CompliancePolicy { policy_id: String },
     /// An app whose install failed.
     AppInstall { app_id: String },
 }
@@ -48,6 +50,12 @@ pub fn profile_spread(overview: &PolicyStatusOverview) -> Spread {
     Spread { affected: overview.error_count + overview.conflict_count.unwrap_or(0), unit: Unit::Devices }
 }
 
+/// Devices failing the compliance policy (not compliant, in error or in conflict).
+pub fn compliance_spread(overview: &PolicyStatusOverview) -> Spread {
+    let affected = overview.failed_count + overview.error_count + overview.conflict_count.unwrap_or(0);
+    Spread { affected, unit: Unit::Devices }
+}
+
 /// Devices failing the setting (non-compliant, in error or in conflict); `None` when Intune reports no
 /// summary for it. Matched by the setting's path, or by its display name when the path is absent.
 pub fn setting_spread(summaries: &[SettingStateSummary], setting: &str) -> Option<Spread> {
@@ -77,6 +85,12 @@ mod tests {
         assert_eq!(spread.others(1), 6);
         assert!(spread.is_incident(DEFAULT_INCIDENT_THRESHOLD));
         assert!(!profile_spread(&PolicyStatusOverview { error_count: 5, ..Default::default() }).is_incident(5));
+    }
+
+    #[test]
+    fn a_compliance_policy_counts_its_failed_devices() {
+        let overview = PolicyStatusOverview { failed_count: 6, error_count: 1, success_count: 3, ..Default::default() };
+        assert_eq!(compliance_spread(&overview), Spread { affected: 7, unit: Unit::Devices });
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::findings::{advice, current_diagnosis, describe, evidence_text, not_checked_text, weight_key, Advice};
+use super::findings::{
+    advice, current_diagnosis, describe, evidence_text, not_checked_text, spread, weight_key, Advice,
+};
 use super::table_context::clock_now;
 use super::user_data::{session_devices, UserData};
 use crate::components::download_text;
@@ -20,7 +22,7 @@ use crate::model::EnrollmentEvent;
 use crate::platform;
 use crate::state::actions::use_device_actions;
 use crate::state::operator::use_gate;
-use crate::state::{tr, use_locale};
+use crate::state::{tr, use_incident_threshold, use_locale};
 use crate::tables::case_summary::{
     file_name, render, CaseAction, CaseApp, CaseDevice, CaseEnrollmentFailure, CaseFinding, CaseFormat, CaseSheet,
 };
@@ -36,6 +38,7 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
     let actions = use_device_actions();
     let gate = use_gate();
     let english = RwSignal::new(false);
+    let threshold = use_incident_threshold();
     let status = RwSignal::new(None::<Key>);
     let language = move || if english.get() { Locale::En } else { locale.get() };
     // Error codes are explained from the knowledge base; fetched with the screen so a copy never waits for it.
@@ -62,6 +65,7 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
         let diagnosis = diagnosis.get_untracked();
         let kb = knowledge.get_untracked().flatten();
         fill_findings(&mut sheet, l, diagnosis.as_ref(), kb.as_deref());
+        fill_spreads(&mut sheet, l, diagnosis.as_ref(), data, threshold);
         sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         sheet.failed_apps = failed_apps(diagnosis.as_ref(), kb.as_deref());
         let events = data.events.get_untracked().unwrap_or_default();
@@ -167,6 +171,7 @@ fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>
             evidence: f.places().iter().map(|p| evidence_text(l, p)).collect(),
             next_step: Some(next_step),
             who_acts: Some(who_acts),
+            spread: None,
             follows,
         }
     };
@@ -179,6 +184,27 @@ fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>
         })
         .collect();
     sheet.not_checked = d.not_checked.iter().map(|(check, source)| not_checked_text(l, *check, *source)).collect();
+}
+
+/// Each finding's reach across the tenant, where its count has loaded (the findings box's line).
+fn fill_spreads(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>, data: UserData, threshold: u32) {
+    let (Some(d), Some(known)) = (diagnosis, data.spreads.get_untracked()) else { return };
+    let devices = data.devices.get_untracked().and_then(Result::ok).unwrap_or_default();
+    // Matched by their sentence, so the sheet's order (rank order) does not matter.
+    for case in &mut sheet.findings {
+        let finding = d.findings.iter().find(|f| describe(l, f) == case.text);
+        let Some(finding) = finding else { continue };
+        let reach = crate::domain::incident::reach(finding, &devices, &known, threshold);
+        case.spread = reach.map(|r| spread::spread_text(l, r));
+        // An incident is reported to the Intune administrator, as the findings box says.
+        let said = Advice {
+            meaning: case.meaning.clone(),
+            next_step: case.next_step.clone().unwrap_or_default(),
+            who_acts: case.who_acts.clone().unwrap_or_default(),
+        };
+        let advised = spread::with_reach(l, said, finding, reach);
+        (case.next_step, case.who_acts) = (Some(advised.next_step), Some(advised.who_acts));
+    }
 }
 
 fn case_device(l: Locale, clock: Clock, record: &DeviceRecord) -> CaseDevice {

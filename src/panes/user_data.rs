@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::operator::denied;
 use crate::concurrent::try_join;
 use crate::domain::failures::TenantFacts;
+use crate::domain::incident::KnownSpreads;
 use crate::domain::membership::{Membership, Parents};
 use crate::domain::rbac::{Permission, ViewArea};
 use crate::domain::status::{AppRecord, DeviceRecord, LicenseStatus};
@@ -48,6 +49,9 @@ pub struct UserData {
     /// The user's enrollment attempts once the enrollment failures area has shown them (from `failures`), for
     /// the case summary; `None` until then.
     pub events: RwSignal<Option<Vec<EnrollmentEvent>>>,
+    /// How far the causes of the findings reach across the tenant: loaded after the devices and apps, so the
+    /// findings never wait for it.
+    pub spreads: LocalResource<KnownSpreads>,
 }
 
 // ── Loading unless the role forbids it ──────────────────────────────────────────────────────────────────────
@@ -160,6 +164,14 @@ impl UserData {
             async move { loaders::nesting(&client, &settled(groups).await?).await }
         });
         let events = RwSignal::new(None);
+        let spreads = LocalResource::new(move || {
+            let client = client.get();
+            async move {
+                let devices = settled(devices).await.unwrap_or_default();
+                let apps = settled(apps).await.ok();
+                loaders::finding_spreads(&client, &devices, apps.as_deref()).await
+            }
+        });
         UserData {
             user_id: id,
             tenant,
@@ -173,6 +185,7 @@ impl UserData {
             targeting,
             nesting,
             events,
+            spreads,
         }
     }
 }

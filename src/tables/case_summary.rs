@@ -43,6 +43,8 @@ pub struct CaseFinding {
     pub who_acts: Option<String>,
     /// Follows from the finding listed before it (grouped under that cause on screen).
     pub follows: bool,
+    /// How far its cause reaches across the tenant (and whether that makes it an incident), once known.
+    pub spread: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -229,6 +231,7 @@ fn write(sheet: &CaseSheet, l: Locale, style: &dyn Style) -> String {
             (Key::EvidenceLabel, (!finding.evidence.is_empty()).then(|| finding.evidence.join(", "))),
             (Key::CaseNextStep, finding.next_step.clone()),
             (Key::WhoActs, finding.who_acts.clone()),
+            (Key::CaseSpread, finding.spread.clone()),
         ];
         for (label, value) in fields {
             if let Some(value) = value {
@@ -330,7 +333,7 @@ fn json(sheet: &CaseSheet, l: Locale) -> String {
         "link": sheet.link,
         "findings": list(sheet.findings.iter().enumerate().map(|(i, f)| json!({
             "rank": i + 1, "weight": f.weight, "text": f.text, "meaning": f.meaning, "evidence": f.evidence,
-            "nextStep": f.next_step, "whoActs": f.who_acts, "followsFromPrevious": f.follows,
+            "nextStep": f.next_step, "whoActs": f.who_acts, "spread": f.spread, "followsFromPrevious": f.follows,
         })).collect()),
         "notChecked": sheet.not_checked,
         "devices": list(sheet.devices.iter().map(|d| json!({

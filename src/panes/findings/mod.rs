@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 mod evidence;
 mod protection_text;
+pub mod spread;
 mod text;
 
 pub use evidence::evidence_text;
@@ -34,6 +35,7 @@ pub fn Findings(data: UserData) -> impl IntoView {
         async move { knowledge::load(l).await.ok() }
     });
     let kb: Signal<Option<Arc<KnowledgeBase>>> = Signal::derive(move || knowledge.get().flatten());
+    spread::provide(data);
     // The announcement after choosing a user says what the box shows: how many findings, "nothing wrong" only
     // when every check ran and nothing is loading, else that not every check could run.
     super::findings_announcement::report_findings(move || {
@@ -165,10 +167,16 @@ fn ranked_item(locale: RwSignal<Locale>, kb: Kb, group: Ranked) -> impl IntoView
 
 fn finding_item(locale: RwSignal<Locale>, kb: Kb, finding: Finding, nested: Option<AnyView>) -> impl IntoView {
     let weight = finding.weight();
+    let reach = spread::reach_of(&finding);
     let places = finding.places();
     let weight_class = format!("t1-badge t1-finding__weight t1-finding__weight--{}", weight.slug());
     let what = finding.clone();
-    let advised = Memo::new(move |_| kb.with(|kb| advice(locale.get(), &finding, kb.as_deref())));
+    // The knowledge base's steps for an explained error code; an incident's once the tenant-wide count says so.
+    let advised = Memo::new(move |_| {
+        let l = locale.get();
+        let advised = kb.with(|kb| advice(l, &finding, kb.as_deref()));
+        spread::with_reach(l, advised, &finding, reach.get())
+    });
     let meaning = move || {
         advised.with(|a| a.meaning.clone()).map(|meaning| {
             view! {
@@ -186,6 +194,7 @@ fn finding_item(locale: RwSignal<Locale>, kb: Kb, finding: Finding, nested: Opti
                 " "
                 {move || describe(locale.get(), &what)}
             </p>
+            <spread::SpreadLine reach locale />
             <dl class="t1-finding__facts">
                 {meaning} <div>
                     <dt>{tr(Key::EvidenceLabel)}</dt>

@@ -18,6 +18,7 @@ fn sanne() -> CaseSheet {
             CaseFinding {
                 text: "Aurora Staff Wi-Fi (iOS/iPadOS) failed on Sanne’s iPhone (error 0x87D11388)".into(),
                 evidence: vec!["Configuration: Aurora Staff Wi-Fi (iOS/iPadOS)".into()],
+                spread: Some("No other device in the tenant shows this.".into()),
                 ..CaseFinding::default()
             },
             CaseFinding {
@@ -147,4 +148,17 @@ fn the_file_name_names_the_user_and_the_date_with_safe_characters_only() {
     let name = file_name(&sheet, "2026-11-20", CaseFormat::Json);
     assert!(!name.contains('/') && !name.contains('<') && !name.contains(' '), "{name}");
     assert!(name.ends_with(".json"));
+}
+
+#[test]
+fn a_findings_reach_across_the_tenant_is_in_every_format() {
+    let mut sheet = sanne();
+    sheet.findings[1].spread = Some("Affects 6 users: an incident for the IT administrator".into());
+    let md = render(&sheet, Locale::En, CaseFormat::Markdown);
+    assert!(md.contains("   - **Tenant-wide:** Affects 6 users: an incident for the IT administrator"), "{md}");
+    let text = render(&sheet, Locale::En, CaseFormat::Text);
+    assert!(text.contains("Tenant-wide: Affects 6 users"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&render(&sheet, Locale::En, CaseFormat::Json)).unwrap();
+    assert_eq!(json["findings"][1]["spread"], "Affects 6 users: an incident for the IT administrator");
+    assert_eq!(json["findings"][0]["spread"], serde_json::Value::Null);
 }
