@@ -24,9 +24,11 @@ const BUDGET_BROTLI = 256_000; // bytes (250 KB): the issue's target for the who
 // states, device groups, device details and enum labels, compact top bar: +41.6 KB, first load 498,497 after
 // taking float formatting back out), then 520,000 with the case summary (copy and download in Markdown, text
 // and JSON: +12.4 KB) and the lookup by device name or serial number (+5.2 KB): first load 517,282. Issue 17 is
-// the work that brings it down.
+// the work that brings it down. Raised to 575,000 with issue 11's diagnosis (first load 570,816, +53.6 KB):
+// weight, evidence links, next step and who acts per finding, 20 more finding kinds with their texts in three
+// languages, the group nesting path, the tenant-wide counts and incidents, the lookup by phone number.
 // Lower it whenever the app gets smaller.
-const CEILING_BROTLI = 520_000;
+const CEILING_BROTLI = 575_000;
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(dist, 'index.html');

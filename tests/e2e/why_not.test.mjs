@@ -77,7 +77,7 @@ test('Sanne: group membership shows how she is in VPN Users, and the VPN reaches
 
 test('Emma: in VPN Users, nothing is wrong', async (t) => {
   await walk(t, `${user('emma.laurent')}&latency=0`, async (page) => {
-    await findings(page).getByText('Nothing wrong found: license, account, devices and apps look healthy.').waitFor();
+    await findings(page).getByText('Nothing wrong found: license, account, devices, apps, app protection and enrollments look healthy.').waitFor();
   });
 });
 
