@@ -3,8 +3,11 @@
 //! loaders → findings and tables. If a fixture or a rule changes so that an operator would no longer see
 //! the story, one of these fails.
 
+mod common;
+
 use std::sync::Arc;
 
+use common::Story;
 use futures::executor::block_on;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
@@ -41,52 +44,10 @@ fn find(client: &GraphClient, query: &str) -> tier1::model::User {
     users.into_iter().next().unwrap()
 }
 
-struct Story {
-    findings: Vec<Finding>,
-    info: loaders::UserInfo,
-    devices: Vec<tier1::domain::status::DeviceRecord>,
-    membership: tier1::domain::membership::Membership,
-    apps: Vec<tier1::domain::status::AppRecord>,
-    parents: tier1::domain::membership::Parents,
-}
-
 fn story(query: &str) -> Story {
     let client = aurora();
     let user = find(&client, query);
-    block_on(async {
-        let tenant = loaders::tenant(&client).await.unwrap();
-        let info = loaders::user(&client, &user.id).await.unwrap();
-        let devices = loaders::devices(&client, &user.id).await.unwrap();
-        let membership = loaders::membership(&client, &user.id).await.unwrap();
-        let apps = loaders::apps(&client, &user.user_principal_name, &membership, &devices).await.unwrap();
-        let configs = client.enrollment_configurations().await.unwrap();
-        let registrations = client.app_registrations(&user.id).await.unwrap();
-        let events = client.enrollment_events(&user.id).await.unwrap();
-        let lists = loaders::policy_lists(&client, async { Ok(membership.clone()) }).await.unwrap();
-        let parents = loaders::nesting(&client, &membership).await.unwrap();
-        let group_ids = membership.all_ids();
-        let findings = findings(&Evidence {
-            account: Some((&info.user, &info.license)),
-            devices: Some(&devices),
-            apps: Some(&apps),
-            now_secs: now(),
-            checkin_threshold_days: Some(tenant.device_management.settings.device_compliance_checkin_threshold_days),
-            device_limit: effective_limit(&configs, &group_ids),
-            app_registrations: Some(&registrations),
-            enrollment_events: Some(&events),
-            restrictions: Some((&configs, &group_ids)),
-            tenant: Some((&tenant.organization, &tenant.device_management)),
-            profiles: Some((&lists.configuration, &group_ids)),
-            targeting: Some(Targeting {
-                configuration: &lists.configuration,
-                compliance: &lists.compliance,
-                membership: &membership,
-                parents: &parents,
-                names: &lists.names,
-            }),
-        });
-        Story { findings, info, devices, membership, apps, parents }
-    })
+    block_on(common::story_of(&client, &user))
 }
 
 #[test]

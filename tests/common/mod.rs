@@ -1,15 +1,19 @@
-//! What the story tests share: a demo tenant's client, and a user's whole diagnosis as the findings box computes
-//! it (every source loaded through the loaders), so each story file does not assemble the evidence itself.
+//! What the story tests share: a demo tenant's client, and a user's data and whole diagnosis as the screen has
+//! them (every source loaded through the loaders), so no story file assembles the evidence itself.
+
+#![allow(dead_code)] // each test crate uses its own part of this module
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use tier1::domain::diagnosis::{diagnose, Diagnosis};
 use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{Evidence, Targeting};
+use tier1::domain::findings::{Evidence, Finding, Targeting};
+use tier1::domain::membership::{Membership, Parents};
+use tier1::domain::status::{AppRecord, DeviceRecord};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource};
 use tier1::graph::{GraphClient, Transport};
-use tier1::loaders;
+use tier1::loaders::{self, UserInfo};
 use tier1::model::User;
 
 /// A demo tenant served by the fake Graph, with no latency and no faults.
@@ -18,8 +22,19 @@ pub fn tenant(id: &str) -> GraphClient {
     GraphClient::new(Transport::Fixture(Arc::new(graph)))
 }
 
+/// A user's data as their screen loads it, and the findings box's diagnosis of it.
+pub struct Story {
+    pub diagnosis: Diagnosis,
+    pub findings: Vec<Finding>,
+    pub info: UserInfo,
+    pub devices: Vec<DeviceRecord>,
+    pub membership: Membership,
+    pub apps: Vec<AppRecord>,
+    pub parents: Parents,
+}
+
 /// Every check of the findings box on `user`, with every source loaded.
-pub async fn diagnosis_of(client: &GraphClient, user: &User) -> Diagnosis {
+pub async fn story_of(client: &GraphClient, user: &User) -> Story {
     let tenant = loaders::tenant(client).await.unwrap();
     let info = loaders::user(client, &user.id).await.unwrap();
     let devices = loaders::devices(client, &user.id).await.unwrap();
@@ -51,5 +66,12 @@ pub async fn diagnosis_of(client: &GraphClient, user: &User) -> Diagnosis {
             names: &lists.names,
         }),
     };
-    diagnose(&evidence, &BTreeSet::new())
+    let diagnosis = diagnose(&evidence, &BTreeSet::new());
+    let findings = diagnosis.findings.clone();
+    Story { diagnosis, findings, info, devices, membership, apps, parents }
+}
+
+/// [`story_of`]'s diagnosis alone.
+pub async fn diagnosis_of(client: &GraphClient, user: &User) -> Diagnosis {
+    story_of(client, user).await.diagnosis
 }
