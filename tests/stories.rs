@@ -11,7 +11,7 @@ use common::Story;
 use futures::executor::block_on;
 use tier1::domain::diagnosis::{diagnose, Check, Source};
 use tier1::domain::enrollment_restrictions::effective_limit;
-use tier1::domain::findings::{findings, Evidence, Finding, Reason, Targeting};
+use tier1::domain::findings::{Evidence, Finding, Reason};
 use tier1::domain::status::{app_summary, LicenseStatus};
 use tier1::graph::fixture::{parse_faults, FixtureGraph, FixtureSource, DEMO_TENANT_IDS};
 use tier1::graph::{ErrorKind, GraphClient, Transport};
