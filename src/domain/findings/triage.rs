@@ -244,6 +244,20 @@ impl Finding {
         matches!(self, Finding::DeviceStale { .. } | Finding::DeviceRemovalPending { .. })
     }
 
+    /// Whether this finding only follows from `cause`, and is listed under it: what a device that stopped
+    /// checking in or waits for a retire or wipe reports (a stale device under its pending wipe, too), and an
+    /// enrollment failure that the used-up device limit or the missing license explains.
+    pub fn follows_from(&self, cause: &Finding) -> bool {
+        let same_device = self.device_id().is_some() && self.device_id() == cause.device_id();
+        match cause {
+            Finding::DeviceRemovalPending { .. } => {
+                same_device && !matches!(self, Finding::DeviceRemovalPending { .. })
+            }
+            Finding::DeviceStale { .. } => same_device && !self.is_device_cause(),
+            _ => enrollment::follows_from(self, cause),
+        }
+    }
+
     /// When it happened (Unix seconds), for the order within a weight; `None` when the data has no time.
     pub fn at(&self) -> Option<i64> {
         match self {
@@ -266,33 +280,30 @@ pub struct Ranked {
     pub dependents: Vec<Finding>,
 }
 
-/// The findings in the order to show them, each dependent grouped under its cause. A group ranks by its
-/// heaviest member, so a stale device holding a non-compliant finding ranks as blocking the device.
-pub fn rank(findings: Vec<Finding>) -> Vec<Ranked> {
-    let (mut causes, rest): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(Finding::is_device_cause);
+/// The findings in the order to show them, each dependent grouped under its cause (one level: see
+/// [`Finding::follows_from`]). A group ranks by its heaviest member, so a stale device holding a
+/// non-compliant finding ranks as blocking the device.
+pub fn rank(mut findings: Vec<Finding>) -> Vec<Ranked> {
     // A retire or wipe heads its device's group: a device that stopped checking in is why it still waits.
-    causes.sort_by_key(|f| !matches!(f, Finding::DeviceRemovalPending { .. }));
-    let mut groups: Vec<Ranked> = Vec::new();
-    for finding in causes.into_iter().chain(rest) {
-        let cause = finding.device_id().and_then(|device| {
-            groups.iter_mut().find(|g| g.finding.is_device_cause() && g.finding.device_id() == Some(device))
-        });
-        match cause {
-            Some(group) => group.dependents.push(finding),
-            None => groups.push(Ranked { finding, dependents: vec![] }),
+    findings.sort_by_key(|f| match f {
+        Finding::DeviceRemovalPending { .. } => 0,
+        Finding::DeviceStale { .. } => 1,
+        _ => 2,
+    });
+    let follows: Vec<bool> = findings.iter().map(|f| findings.iter().any(|cause| f.follows_from(cause))).collect();
+    let (mut groups, mut dependents) = (Vec::new(), Vec::new());
+    for (finding, follows) in findings.into_iter().zip(follows) {
+        if follows {
+            dependents.push(finding);
+        } else {
+            groups.push(Ranked { finding, dependents: vec![] });
         }
     }
-    // A finding that follows from another (an enrollment failure from the used-up device limit or the missing
-    // license) is listed under it.
-    let mut i = 0;
-    while i < groups.len() {
-        let follows = |h: usize| h != i && enrollment::follows_from(&groups[i].finding, &groups[h].finding);
-        match (0..groups.len()).find(|&h| groups[i].dependents.is_empty() && follows(h)) {
-            Some(host) => {
-                let moved = groups.remove(i);
-                groups[if host > i { host - 1 } else { host }].dependents.push(moved.finding);
-            }
-            None => i += 1,
+    // A dependent goes under the first cause that heads a group (a wipe before the staleness it explains).
+    for finding in dependents {
+        match groups.iter_mut().find(|g| finding.follows_from(&g.finding)) {
+            Some(group) => group.dependents.push(finding),
+            None => groups.push(Ranked { finding, dependents: vec![] }),
         }
     }
     for group in &mut groups {
