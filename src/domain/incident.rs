@@ -57,14 +57,7 @@ fn policy_causes(state: &DevicePolicyState) -> Vec<Cause> {
 
 /// Every cause the user's device and app findings have, once each: what to ask Intune to count.
 pub fn causes_to_count(devices: &[DeviceRecord], apps: Option<&[AppRecord]>) -> Vec<Cause> {
-    let evidence = Evidence {
-        account: None,
-        devices: Some(devices),
-        apps,
-        now_secs: 0,
-        checkin_threshold_days: None,
-        ..Evidence::default()
-    };
+    let evidence = Evidence { devices: Some(devices), apps, ..Evidence::default() };
     let mut all: Vec<Cause> = findings(&evidence).iter().flat_map(|f| causes(f, devices)).collect();
     all.sort();
     all.dedup();

@@ -57,7 +57,6 @@ pub async fn story_of(client: &GraphClient, user: &User) -> Story {
         enrollment_events: Some(&events),
         restrictions: Some((&configs, &groups)),
         tenant: Some((&tenant.organization, &tenant.device_management)),
-        profiles: Some((&lists.configuration, &groups)),
         targeting: Some(Targeting {
             configuration: &lists.configuration,
             compliance: &lists.compliance,

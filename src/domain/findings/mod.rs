@@ -23,7 +23,7 @@ use super::builtin_compliance::BuiltInSetting;
 use super::failures::{Category, Evidence as FailureEvidence, Reason as FailureReason};
 use super::status::{AppRecord, DeviceRecord, LicenseStatus};
 use crate::model::{AppRegistration, EnrollmentConfiguration, EnrollmentEvent, User};
-use crate::model::{DeviceManagement, DevicePolicy, MdmAuthority, Organization, SubscriptionState};
+use crate::model::{DeviceManagement, MdmAuthority, Organization, SubscriptionState};
 
 /// Why a device is not compliant: a failing setting by its name, or one of the built-in policy's settings,
 /// which need words of their own.
@@ -220,9 +220,8 @@ pub struct Evidence<'a> {
     pub restrictions: Option<(&'a [EnrollmentConfiguration], &'a BTreeSet<String>)>,
     /// The tenant: its subscription and MDM authority.
     pub tenant: Option<(&'a Organization, &'a DeviceManagement)>,
-    /// The tenant's configuration profiles with their assignments, and the user's groups (transitively).
-    pub profiles: Option<(&'a [DevicePolicy], &'a BTreeSet<String>)>,
-    /// The profiles and policies with their assignments and the user's group nesting, for "why not" findings.
+    /// The profiles and policies with their assignments and the user's group nesting, for the "why not" and
+    /// "no state reported" findings.
     pub targeting: Option<Targeting<'a>>,
 }
 
@@ -241,8 +240,8 @@ pub fn findings(e: &Evidence) -> Vec<Finding> {
             devices::findings(record, e, &mut out);
             device_state::findings(record, &mut out);
         }
-        if let Some((profiles, user_groups)) = e.profiles {
-            device_state::no_state_findings(devices, profiles, user_groups, &mut out);
+        if let Some(t) = &e.targeting {
+            device_state::no_state_findings(devices, t.configuration, &t.membership.all_ids(), &mut out);
         }
     }
     if let Some(apps) = e.apps {

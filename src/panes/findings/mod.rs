@@ -97,7 +97,6 @@ pub fn current_diagnosis(data: UserData) -> Memo<Option<Diagnosis>> {
             enrollment_events: events.as_deref(),
             restrictions,
             tenant: tenant.as_ref().map(|t| (&t.organization, &t.device_management)),
-            profiles: lists.as_ref().map(|l| l.configuration.as_slice()).zip(group_ids.as_ref()),
             targeting: match (&lists, &membership) {
                 (Some(lists), Some(membership)) => Some(Targeting {
                     configuration: &lists.configuration,
