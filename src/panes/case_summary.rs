@@ -13,6 +13,7 @@ use super::user_data::{session_devices, UserData};
 use crate::components::download_text;
 use crate::domain::diagnosis::Diagnosis;
 use crate::domain::findings::{rank, Finding};
+use crate::domain::incident::Reach;
 use crate::domain::status::DeviceRecord;
 use crate::domain::time::{format_local, parse_iso};
 use crate::i18n::{Key, Locale};
@@ -64,8 +65,11 @@ pub fn CaseSummary(data: UserData) -> impl IntoView {
         fill_people(&mut sheet, data.tenant.get_untracked(), data.user.get_untracked());
         let diagnosis = diagnosis.get_untracked();
         let kb = knowledge.get_untracked().flatten();
-        fill_findings(&mut sheet, l, diagnosis.as_ref(), kb.as_deref());
-        fill_spreads(&mut sheet, l, diagnosis.as_ref(), data, threshold);
+        // Each finding's tenant-wide reach where its count has loaded, as the findings box shows it.
+        let known = data.spreads.get_untracked();
+        let own = data.devices.get_untracked().and_then(Result::ok).unwrap_or_default();
+        let reach = |f: &Finding| crate::domain::incident::reach(f, &own, known.as_ref()?, threshold);
+        fill_findings(&mut sheet, l, diagnosis.as_ref(), kb.as_deref(), reach);
         sheet.devices = devices.iter().map(|r| case_device(l, clock, r)).collect();
         sheet.failed_apps = failed_apps(diagnosis.as_ref(), kb.as_deref());
         let events = data.events.get_untracked().unwrap_or_default();
@@ -159,11 +163,19 @@ fn fill_people(
     }
 }
 
-/// The findings in the order the box lists them, each with what the box says about it.
-fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>, kb: Option<&KnowledgeBase>) {
+/// The findings in the order the box lists them, each with what the box says about it: an incident (by its
+/// tenant-wide `reach`) is reported to the Intune administrator.
+fn fill_findings(
+    sheet: &mut CaseSheet,
+    l: Locale,
+    diagnosis: Option<&Diagnosis>,
+    kb: Option<&KnowledgeBase>,
+    reach: impl Fn(&Finding) -> Option<Reach>,
+) {
     let Some(d) = diagnosis else { return };
     let case_finding = |f: &Finding, follows: bool| {
-        let Advice { meaning, next_step, who_acts } = advice(l, f, kb);
+        let reach = reach(f);
+        let Advice { meaning, next_step, who_acts } = spread::with_reach(l, advice(l, f, kb), f, reach);
         CaseFinding {
             weight: l.text(weight_key(f.weight())).to_string(),
             text: describe(l, f),
@@ -171,7 +183,7 @@ fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>
             evidence: f.places().iter().map(|p| evidence_text(l, p)).collect(),
             next_step: Some(next_step),
             who_acts: Some(who_acts),
-            spread: None,
+            spread: reach.map(|r| spread::spread_text(l, r)),
             follows,
         }
     };
@@ -184,27 +196,6 @@ fn fill_findings(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>
         })
         .collect();
     sheet.not_checked = d.not_checked.iter().map(|(check, source)| not_checked_text(l, *check, *source)).collect();
-}
-
-/// Each finding's reach across the tenant, where its count has loaded (the findings box's line).
-fn fill_spreads(sheet: &mut CaseSheet, l: Locale, diagnosis: Option<&Diagnosis>, data: UserData, threshold: u32) {
-    let (Some(d), Some(known)) = (diagnosis, data.spreads.get_untracked()) else { return };
-    let devices = data.devices.get_untracked().and_then(Result::ok).unwrap_or_default();
-    // Matched by their sentence, so the sheet's order (rank order) does not matter.
-    for case in &mut sheet.findings {
-        let finding = d.findings.iter().find(|f| describe(l, f) == case.text);
-        let Some(finding) = finding else { continue };
-        let reach = crate::domain::incident::reach(finding, &devices, &known, threshold);
-        case.spread = reach.map(|r| spread::spread_text(l, r));
-        // An incident is reported to the Intune administrator, as the findings box says.
-        let said = Advice {
-            meaning: case.meaning.clone(),
-            next_step: case.next_step.clone().unwrap_or_default(),
-            who_acts: case.who_acts.clone().unwrap_or_default(),
-        };
-        let advised = spread::with_reach(l, said, finding, reach);
-        (case.next_step, case.who_acts) = (Some(advised.next_step), Some(advised.who_acts));
-    }
 }
 
 fn case_device(l: Locale, clock: Clock, record: &DeviceRecord) -> CaseDevice {
