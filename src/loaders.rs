@@ -154,14 +154,6 @@ pub async fn device_group_apps(
     try_join_all(records).await
 }
 
-pub async fn device_policies(client: &GraphClient, compliance: bool) -> Result<Vec<DevicePolicy>, ApiError> {
-    if compliance {
-        client.compliance_policies().await
-    } else {
-        client.configuration_policies().await
-    }
-}
-
 /// Names of the user's groups plus any group an assignment mentions, so "why not" can name it.
 pub async fn group_names<'a>(
     client: &GraphClient,
