@@ -5,25 +5,13 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { closeAll, byTestId, useLanguage, walk, waitFor } from './support/browser.mjs';
+import { closeAll, byTestId, copyCase, useLanguage, walk, waitFor } from './support/browser.mjs';
 import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
 
 const DOMAIN = 'aurora-logistics.example';
 const user = (name, extra = '') => `user=${encodeURIComponent(`${name}@${DOMAIN}`)}&latency=0${extra}`;
-
-/** Clicks "Copy case summary" once the findings are in, and returns what landed on the clipboard. */
-async function copyCase(page, name = 'Copy case summary') {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const copy = page.getByRole('button', { name });
-  await waitFor(async () => !(await copy.isDisabled()), { message: 'the copy button to be enabled' });
-  // The findings box first: the case holds what it shows.
-  await byTestId(page, 'finding').first().waitFor();
-  await copy.click();
-  await byTestId(page, 'case-summary-status').filter({ hasText: /./ }).waitFor();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
 
 test('Sanne’s copied case holds her failing setting, the Wi-Fi profile’s error and the deep link', async (t) => {
   await walk(t, user('sanne.devries'), async (page) => {
@@ -40,12 +28,7 @@ test('Sanne’s copied case holds her failing setting, the Wi-Fi profile’s err
 
 test('a hostile display name is inert in the Markdown case', async (t) => {
   await walk(t, user('xss.probe'), async (page) => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    const copy = page.getByRole('button', { name: 'Copy case summary' });
-    await waitFor(async () => !(await copy.isDisabled()), { message: 'the copy button to be enabled' });
-    await copy.click();
-    await byTestId(page, 'case-summary-status').filter({ hasText: /./ }).waitFor();
-    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const md = await copyCase(page, { afterFindings: false });
     assert.match(md, /^# Case summary: \\<img src=x onerror=alert\(1\)\\>$/m, md);
     assert.doesNotMatch(md.replace(/\(<https?:[^>]*>\)/g, ''), /(^|[^\\])</, 'every < is escaped');
   });
@@ -72,7 +55,7 @@ test('the case downloads as JSON for tools, and in English from a Dutch screen',
     assert.match(failed.meaning ?? '', /niet gevonden/, 'the code explained in Dutch');
 
     await page.getByLabel('In het Engels (voor escalatie)').check();
-    const md = await copyCase(page, 'Casussamenvatting kopiëren');
+    const md = await copyCase(page, { name: 'Casussamenvatting kopiëren' });
     assert.match(md, /^# Case summary: Amara Okafor$/m);
     assert.match(md, /0x87D1041C\): The app was not detected after the installation completed\./);
   });

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { closeAll, byTestId, walk, waitFor, useLanguage } from './support/browser.mjs';
+import { closeAll, byTestId, copyCase, walk, waitFor, useLanguage } from './support/browser.mjs';
 import { distWithConfig } from './support/graph-server.mjs';
 
 const dists = [];
@@ -33,12 +33,7 @@ test('Zofia: Teams failing on six users’ scanners is an incident for the IT ad
     assert.equal(await teams.getAttribute('data-weight'), 'blocks-item');
 
     // The case handed to the next tier says the same.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    const copy = page.getByRole('button', { name: 'Copy case summary' });
-    await waitFor(async () => !(await copy.isDisabled()), { message: 'the copy button to be enabled' });
-    await copy.click();
-    await byTestId(page, 'case-summary-status').filter({ hasText: /./ }).waitFor();
-    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const md = await copyCase(page);
     assert.match(md, /\*\*Tenant-wide:\*\* Affects 6 users: an incident for the IT administrator/);
 
     // In Dutch (the finding's sentence changes language, so it is found by its incident mark).

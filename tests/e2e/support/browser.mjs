@@ -105,6 +105,20 @@ export async function openApp(query = '', { base = '/', dist = DIST, proxy = nul
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 
 /**
+ * Clicks "Copy case summary" (or the button named `name`) once it is enabled and, with `afterFindings`, once
+ * the findings box lists a finding (the case holds what it shows); returns what landed on the clipboard.
+ */
+export async function copyCase(page, { name = 'Copy case summary', afterFindings = true } = {}) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copy = page.getByRole('button', { name });
+  await waitFor(async () => !(await copy.isDisabled()), { message: 'the copy button to be enabled' });
+  if (afterFindings) await byTestId(page, 'finding').first().waitFor();
+  await copy.click();
+  await byTestId(page, 'case-summary-status').filter({ hasText: /./ }).waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/**
  * Poll `predicate` (sync or async) until it returns a truthy value, which is returned.
  * Throws with `message` (and the last error, if the predicate threw) after `timeout` ms.
  */
