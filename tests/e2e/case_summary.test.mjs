@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { closeAll, byTestId, copyCase, useLanguage, walk, waitFor } from './support/browser.mjs';
+import { closeAll, byTestId, copyCase, useLanguage, walk } from './support/browser.mjs';
 import { seriousViolations } from './support/axe.mjs';
 
 after(closeAll);
